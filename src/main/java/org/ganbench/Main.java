@@ -1,0 +1,18 @@
+package org.ganbench;
+
+import org.ganbench.cli.GanBenchCli;
+import org.ganbench.ui.GanBenchWindow;
+
+/** Entry point: no arguments opens the window, arguments run the headless command line. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            GanBenchWindow.launchWindow(args);
+        } else {
+            System.exit(GanBenchCli.run(args));
+        }
+    }
+}

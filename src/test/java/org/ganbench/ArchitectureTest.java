@@ -1,0 +1,51 @@
+package org.ganbench;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Dependencies point inward: the headless core never sees the window or the command line. */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.ganbench");
+    }
+
+    @Test
+    void coreIsFreeOfJavaFx() {
+        noClasses().that().resideInAnyPackage("org.ganbench.common..", "org.ganbench.dataset..",
+                        "org.ganbench.model..", "org.ganbench.train..", "org.ganbench.eval..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
+                .check(classes);
+    }
+
+    @Test
+    void coreDoesNotDependOnUiOrCli() {
+        noClasses().that().resideInAnyPackage("org.ganbench.common..", "org.ganbench.dataset..",
+                        "org.ganbench.model..", "org.ganbench.train..", "org.ganbench.eval..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.ganbench.ui..", "org.ganbench.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void uiAndCliAreIndependent() {
+        noClasses().that().resideInAPackage("org.ganbench.ui..")
+                .should().dependOnClassesThat().resideInAPackage("org.ganbench.cli..").check(classes);
+        noClasses().that().resideInAPackage("org.ganbench.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.ganbench.ui..", "javafx..").check(classes);
+    }
+
+    @Test
+    void numericEngineStaysInsideModelAndTrain() {
+        noClasses().that().resideOutsideOfPackages("org.ganbench.model..", "org.ganbench.train..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.deeplearning4j..")
+                .check(classes);
+    }
+}
