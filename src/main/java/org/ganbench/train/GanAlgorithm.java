@@ -1,0 +1,48 @@
+package org.ganbench.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * One GAN algorithm (DRAGAN, SNGAN, DCGAN) with its generator, discriminator and optimizers: the only place where the
+ * trainer meets the numeric engine. Everything crossing this interface is plain Java, so the trainer, the run files,
+ * the CLI, the window and evaluation never see Deeplearning4j types.
+ *
+ * <p>Not thread-safe: the trainer calls it from its one training thread.
+ */
+public interface GanAlgorithm extends AutoCloseable {
+
+    /**
+     * One training step: {@code nDis} discriminator updates, each on a fresh real batch from {@code real}, and one
+     * generator update. Noise and perturbations come from the algorithm's own seeded generator, whose state is part
+     * of the checkpoint, so that a resumed run repeats an uninterrupted one.
+     */
+    StepStats step(BatchSource real);
+
+    /**
+     * Generator output for the given latent vectors ({@code n} rows of {@link #latentSize()} floats), in inference
+     * mode (batch-norm running statistics), as packed RGB bytes: {@code n * side * side * 3}, row-major.
+     */
+    byte[] generate(float[] z, int n);
+
+    /** Length of one latent vector (128). */
+    int latentSize();
+
+    /** Side of a generated image in pixels (64). */
+    int imageSide();
+
+    /** Writes G, D, both optimizers' state, spectral-norm vectors and the noise generator's state into {@code dir}. */
+    void saveCheckpoint(Path dir) throws IOException;
+
+    /** Restores everything {@link #saveCheckpoint} wrote. */
+    void loadCheckpoint(Path dir) throws IOException;
+
+    /** Writes the generator alone, enough for sampling and evaluation. */
+    void saveGenerator(Path file) throws IOException;
+
+    /** Backend and device in use, for the run's config and the window (e.g. "CPU (oneDNN)", "CUDA 0: RTX 3090"). */
+    String device();
+
+    @Override
+    void close();
+}
