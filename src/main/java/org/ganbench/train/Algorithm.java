@@ -1,0 +1,27 @@
+package org.ganbench.train;
+
+/** The GAN algorithms GanBench trains, with chainer-gan-lib's hyperparameters as defaults. */
+public enum Algorithm {
+    DRAGAN(1e-4, 0.0, 0.9, 2, 10.0),
+    SNGAN(2e-4, 0.5, 0.999, 1, 0.0),
+    DCGAN(2e-4, 0.5, 0.999, 1, 0.0);
+
+    private final double learningRate;
+    private final double beta1;
+    private final double beta2;
+    private final int nDis;
+    private final double gradientPenalty;
+
+    Algorithm(double learningRate, double beta1, double beta2, int nDis, double gradientPenalty) {
+        this.learningRate = learningRate;
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.nDis = nDis;
+        this.gradientPenalty = gradientPenalty;
+    }
+
+    /** The defaults of this algorithm at the given width, batch size and seed. */
+    public TrainingConfig defaults(int ch, int batch, long seed) {
+        return new TrainingConfig(this, ch, batch, learningRate, beta1, beta2, nDis, gradientPenalty, seed);
+    }
+}

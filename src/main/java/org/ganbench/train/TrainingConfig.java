@@ -1,0 +1,28 @@
+package org.ganbench.train;
+
+/**
+ * The hyperparameters of one GAN: everything that, with the dataset, decides what a run computes.
+ *
+ * @param ch              width of the networks (512 as in chainer-gan-lib; smaller for CPU experiments)
+ * @param gradientPenalty DRAGAN's lambda; 0 for the others
+ */
+public record TrainingConfig(Algorithm algorithm, int ch, int batch, double learningRate, double beta1, double beta2,
+                             int nDis, double gradientPenalty, long seed) {
+    /** Length of the latent vector, drawn uniform in [-1, 1]. */
+    public static final int LATENT = 128;
+    /** Side of the generated and training images. */
+    public static final int SIDE = 64;
+
+    public TrainingConfig {
+        if (ch < 8 || ch % 8 != 0) {
+            throw new IllegalArgumentException("ch must be a positive multiple of 8, was " + ch);
+        }
+        if (batch < 1) {
+            throw new IllegalArgumentException("batch must be at least 1, was " + batch);
+        }
+        if (!(learningRate > 0) || nDis < 1 || gradientPenalty < 0) {
+            throw new IllegalArgumentException("invalid hyperparameters: lr " + learningRate + ", n_dis " + nDis
+                    + ", lambda " + gradientPenalty);
+        }
+    }
+}
