@@ -12,8 +12,8 @@ import java.util.Map;
  * checkpointed), updates a 3-weight "discriminator" and a 3-bias "generator", and reports softplus losses.
  * {@code divergeAtStep} poisons the generator at that step so that it reports NaN.
  */
-final class ToyGan implements GanAlgorithm {
-    static final int SIDE = 8;
+public final class ToyGan implements GanAlgorithm {
+    public static final int SIDE = 8;
     static final int LATENT = 4;
 
     private final TrainingConfig config;
@@ -32,7 +32,7 @@ final class ToyGan implements GanAlgorithm {
         this.rngState = config.seed();
     }
 
-    ToyGan(TrainingConfig config) {
+    public ToyGan(TrainingConfig config) {
         this(config, -1, 0);
     }
 
