@@ -136,18 +136,47 @@ class TrainingCommandsTest {
     }
 
     private int cli(String... args) {
-        CommandLine cli = GanBenchCli.commandLine(new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> cls) throws Exception {
-                Object command = cls == TrainCommand.class ? new TrainCommand(ToyGan::new)
-                        : cls == ResumeCommand.class ? new ResumeCommand(ToyGan::new)
-                        : cls == SampleCommand.class ? new SampleCommand(ToyGan::new)
-                        : CommandLine.defaultFactory().create(cls);
-                return cls.cast(command);
-            }
-        });
+        CommandLine cli = ToyCli.commandLine(0);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
+    }
+
+    @Test
+    void interruptStopsTrainingWithACheckpointThatResumes() throws Exception {
+        Path run = tmp.resolve("interrupted");
+        Path log = tmp.resolve("train.log");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), ToyCli.class.getName(), "2",
+                "train", "--dataset", dataset.toString(), "--algo", "dragan", "--steps", "1000000", "--batch", "3",
+                "--ch", "8", "--sample-every", "1000000", "--checkpoint-every", "1000000", "--run-dir", run.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!Files.exists(run.resolve("metrics.csv")) || Files.readAllLines(run.resolve("metrics.csv")).size() < 20) {
+                assertTrue(process.isAlive() && System.nanoTime() < deadline, () -> "training did not get going: " + log(log));
+                Thread.sleep(20);
+            }
+            process.destroy(); // SIGTERM runs the shutdown hooks exactly as Ctrl-C's SIGINT does
+            assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            process.destroyForcibly();
+        }
+        RunFolder folder = RunFolder.open(run);
+        assertEquals(RunStatus.State.STOPPED, folder.status().state(), () -> log(log));
+        long stoppedAt = folder.metrics().size();
+        assertEquals(stoppedAt, folder.newestCheckpoint().orElseThrow().step(), "checkpoint at the last step");
+        assertTrue(log(log).contains("stopped at step " + stoppedAt), () -> log(log));
+
+        assertEquals(0, cli("resume", run.toString(), "--steps", String.valueOf(stoppedAt + 5)), err::toString);
+        assertEquals(stoppedAt + 5, RunFolder.open(run).metrics().size());
+    }
+
+    private static String log(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return e.toString();
+        }
     }
 }

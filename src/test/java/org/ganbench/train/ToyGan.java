@@ -25,7 +25,7 @@ public final class ToyGan implements GanAlgorithm {
     private long stepsDone;
     boolean closed;
 
-    ToyGan(TrainingConfig config, long divergeAtStep, long sleepMillisPerStep) {
+    public ToyGan(TrainingConfig config, long divergeAtStep, long sleepMillisPerStep) {
         this.config = config;
         this.divergeAtStep = divergeAtStep;
         this.sleepMillisPerStep = sleepMillisPerStep;
