@@ -55,6 +55,11 @@ public final class ResumeCommand implements Callable<Integer> {
                         + "): the run would continue on other faces");
             }
             if (steps != null) {
+                long reached = folder.newestCheckpoint().map(RunFolder.StepFile::step).orElse(0L);
+                if (steps < reached) {
+                    throw new IllegalArgumentException("--steps " + steps + " is below the step the run has reached ("
+                            + reached + ")");
+                }
                 folder.writeConfig(config.withSteps(steps));
             }
             return TrainingConsole.run(new Trainer(gan, data.faces(), folder), folder, spec.commandLine().getOut(),

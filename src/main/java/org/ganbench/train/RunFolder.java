@@ -67,6 +67,17 @@ public final class RunFolder {
         return run;
     }
 
+    /** The runs in {@code runsDir} (folders holding a config.json), by folder name. */
+    public static List<RunFolder> list(Path runsDir) throws IOException {
+        if (!Files.isDirectory(runsDir)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(runsDir)) {
+            return children.filter(d -> Files.isRegularFile(d.resolve("config.json"))).sorted()
+                    .map(RunFolder::new).toList();
+        }
+    }
+
     public Path dir() {
         return dir;
     }

@@ -54,9 +54,12 @@ class TrainingCommandsTest {
                 "--ch", "8", "--seed", "5", "--sample-every", "3", "--checkpoint-every", "4", "--run-dir", run.toString()),
                 err::toString);
         assertTrue(out.toString().contains("step 6/6  loss_dis "), out::toString);
+        assertTrue(out.toString().contains(" steps/s  ETA 0s"), out::toString);
         assertTrue(out.toString().contains("finished at step 6"), out::toString);
         RunFolder folder = RunFolder.open(run);
         assertEquals(6, folder.metrics().size());
+        assertTrue(Double.isNaN(folder.metrics().get(0).lossGp()), "SNGAN has no penalty");
+        assertTrue(Files.readAllLines(folder.metricsFile()).get(1).matches("1,[^,]+,[^,]+,[^,]+,,.*"), "empty loss_gp cell");
         assertEquals(List.of(3L, 6L), folder.samples().stream().map(RunFolder.StepFile::step).toList());
         assertEquals(List.of(4L, 6L), folder.checkpoints().stream().map(RunFolder.StepFile::step).toList());
         assertEquals(11, folder.config().datasetFaces());
@@ -82,6 +85,9 @@ class TrainingCommandsTest {
             assertEquals(want.get(i).lossGen(), got.get(i).lossGen());
             assertEquals(want.get(i).gradNormG(), got.get(i).gradNormG());
         }
+        assertEquals(10, RunFolder.open(resumed).config().steps());
+        assertEquals(1, cli("resume", resumed.toString(), "--steps", "8"));
+        assertTrue(err.toString().contains("--steps 8 is below the step the run has reached (10)"), err::toString);
         assertEquals(10, RunFolder.open(resumed).config().steps());
     }
 

@@ -73,7 +73,9 @@ public final class ToyGan implements GanAlgorithm {
         Map<String, Double> losses = new LinkedHashMap<>();
         losses.put("loss_dis", lossDis);
         losses.put("loss_gen", softplus(-dot(discriminatorWeight, fakeMean)));
-        losses.put("loss_gp", config.gradientPenalty() * dot(discriminatorWeight, discriminatorWeight) / 100);
+        if (config.gradientPenalty() > 0) {
+            losses.put("loss_gp", config.gradientPenalty() * dot(discriminatorWeight, discriminatorWeight) / 100);
+        }
         return new StepStats(losses, dReal, dFake, Math.sqrt(gradNorm));
     }
 

@@ -44,6 +44,9 @@ class TrainerTest {
         assertEquals(ToyGan.config(SEED), run.config().training());
         assertEquals(10, run.config().steps());
         assertEquals("CPU (toy)", run.config().device());
+        assertEquals("1.0.0-M2.1", run.config().dl4jVersion());
+        assertTrue(run.config().ganbenchVersion().startsWith("0."), run.config().ganbenchVersion());
+        assertTrue(run.config().javaVersion().startsWith(System.getProperty("java.version")));
         List<String> lines = Files.readAllLines(run.metricsFile());
         assertEquals(RunFolder.METRICS_HEADER, lines.get(0));
         assertEquals(11, lines.size());
@@ -67,6 +70,7 @@ class TrainerTest {
         assertTrue(Files.isRegularFile(run.fixedNoiseFile()));
         assertEquals(new RunStatus(RunStatus.State.FINISHED, 10, ""), run.status());
         assertEquals(List.of(), leftoverTempFiles(run));
+        assertEquals(List.of(run.dir()), RunFolder.list(tmp).stream().map(RunFolder::dir).toList());
 
         assertTrue(events.all.get(0) instanceof RunStarted started && started.step() == 0);
         assertEquals(List.of(4L, 8L, 10L), events.of(Samples.class).stream().map(Samples::step).toList());
