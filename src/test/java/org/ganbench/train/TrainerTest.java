@@ -172,7 +172,7 @@ class TrainerTest {
 
         trainer.pause();
         assertEquals(Trainer.State.PAUSED, trainer.state());
-        Thread.sleep(100); // lets the step in flight finish
+        Thread.sleep(300); // lets the step in flight finish
         long pausedAt = trainer.step();
         Thread.sleep(300);
         assertEquals(pausedAt, trainer.step(), "no step while paused");
