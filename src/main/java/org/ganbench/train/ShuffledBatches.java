@@ -9,6 +9,15 @@ import org.ganbench.dataset.FaceSet;
  * repeat the same batches after a resume. A batch that runs past the end of an epoch continues into the next.
  */
 final class ShuffledBatches implements BatchSource {
+    /** Byte value to float in [-1, 1]: a table lookup is cheaper than the division per channel. */
+    private static final float[] TO_FLOAT = new float[256];
+
+    static {
+        for (int v = 0; v < 256; v++) {
+            TO_FLOAT[v] = v / 127.5f - 1f;
+        }
+    }
+
     private final FaceSet faces;
     private final long seed;
     private long epoch;
@@ -51,9 +60,9 @@ final class ShuffledBatches implements BatchSource {
             int dst = b * 3 * plane;
             for (int p = 0; p < plane; p++) {
                 int o = src + 3 * p;
-                batch[dst + p] = (pixels[o] & 0xff) / 127.5f - 1f;
-                batch[dst + plane + p] = (pixels[o + 1] & 0xff) / 127.5f - 1f;
-                batch[dst + 2 * plane + p] = (pixels[o + 2] & 0xff) / 127.5f - 1f;
+                batch[dst + p] = TO_FLOAT[pixels[o] & 0xff];
+                batch[dst + plane + p] = TO_FLOAT[pixels[o + 1] & 0xff];
+                batch[dst + 2 * plane + p] = TO_FLOAT[pixels[o + 2] & 0xff];
             }
         }
         return batch;
