@@ -1,17 +1,13 @@
 package org.ganbench.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.ganbench.common.CancellationToken;
 import org.ganbench.common.Workspace;
 import org.ganbench.train.GanAlgorithm;
 import org.ganbench.train.GanAlgorithms;
-import org.ganbench.train.RunConfig;
-import org.ganbench.train.RunFolder;
-import org.ganbench.train.Trainer;
 import org.ganbench.train.TrainingConfig;
-import org.ganbench.train.TrainingData;
+import org.ganbench.train.TrainingSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,25 +40,9 @@ public final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunFolder folder = RunFolder.open(Workspace.current().run(run));
-        RunConfig config = folder.config();
-        try (GanAlgorithm gan = engine.apply(config.training())) {
-            TrainingData data = TrainingData.load(Path.of(config.dataset()), gan.imageSide(),
-                    ConsoleProgress.to(spec), new CancellationToken());
-            if (!data.sha256().equals(config.datasetSha256())) {
-                throw new IllegalArgumentException("the dataset " + config.dataset() + " changed since the run "
-                        + "started (SHA-256 " + data.sha256() + ", the run recorded " + config.datasetSha256()
-                        + "): the run would continue on other faces");
-            }
-            if (steps != null) {
-                long reached = folder.newestCheckpoint().map(RunFolder.StepFile::step).orElse(0L);
-                if (steps < reached) {
-                    throw new IllegalArgumentException("--steps " + steps + " is below the step the run has reached ("
-                            + reached + ")");
-                }
-                folder.writeConfig(config.withSteps(steps));
-            }
-            return TrainingConsole.run(new Trainer(gan, data.faces(), folder), folder, spec.commandLine().getOut(),
+        try (TrainingSession session = TrainingSession.resume(Workspace.current().run(run), steps, engine,
+                ConsoleProgress.to(spec), new CancellationToken())) {
+            return TrainingConsole.run(session.trainer(), session.run(), spec.commandLine().getOut(),
                     spec.commandLine().getErr());
         }
     }

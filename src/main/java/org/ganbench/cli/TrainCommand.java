@@ -1,10 +1,6 @@
 package org.ganbench.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.ganbench.common.CancellationToken;
@@ -12,11 +8,8 @@ import org.ganbench.common.Workspace;
 import org.ganbench.train.Algorithm;
 import org.ganbench.train.GanAlgorithm;
 import org.ganbench.train.GanAlgorithms;
-import org.ganbench.train.RunConfig;
-import org.ganbench.train.RunFolder;
-import org.ganbench.train.Trainer;
 import org.ganbench.train.TrainingConfig;
-import org.ganbench.train.TrainingData;
+import org.ganbench.train.TrainingSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -73,24 +66,13 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Workspace workspace = Workspace.current();
-        Path datasetDir = workspace.dataset(dataset);
-        if (!Files.isDirectory(datasetDir)) {
-            throw new IllegalArgumentException("dataset not found: " + datasetDir);
-        }
-        TrainingConfig config = algorithm.defaults(ch, batch, seed);
-        Path dir = runDir != null ? runDir.toAbsolutePath() : workspace.runs().resolve(
-                algorithm.name().toLowerCase(Locale.ROOT) + "-"
-                        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        if (Files.exists(dir.resolve("config.json"))) {
-            throw new IllegalArgumentException("a run already exists in " + dir + " (use resume to continue it)");
-        }
-        try (GanAlgorithm gan = engine.apply(config)) {
-            TrainingData data = TrainingData.load(datasetDir, gan.imageSide(), ConsoleProgress.to(spec),
-                    new CancellationToken());
-            RunFolder run = RunFolder.create(dir, RunConfig.create(config, data, steps, sampleEvery, checkpointEvery,
-                    gan.device()));
-            spec.commandLine().getOut().println("run folder: " + run.dir() + " (" + data.faces().count() + " faces)");
-            return TrainingConsole.run(new Trainer(gan, data.faces(), run), run, spec.commandLine().getOut(),
+        Path dir = runDir != null ? runDir.toAbsolutePath() : TrainingSession.defaultRunDir(workspace, algorithm);
+        try (TrainingSession session = TrainingSession.newRun(algorithm.defaults(ch, batch, seed),
+                workspace.dataset(dataset), dir, steps, sampleEvery, checkpointEvery, engine, ConsoleProgress.to(spec),
+                new CancellationToken())) {
+            spec.commandLine().getOut().println("run folder: " + session.run().dir() + " ("
+                    + session.data().faces().count() + " faces)");
+            return TrainingConsole.run(session.trainer(), session.run(), spec.commandLine().getOut(),
                     spec.commandLine().getErr());
         }
     }

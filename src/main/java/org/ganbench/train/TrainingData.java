@@ -28,9 +28,7 @@ public record TrainingData(Path folder, FaceSet faces, String sha256) {
      */
     public static TrainingData load(Path folder, int side, ProgressListener progress, CancellationToken cancel)
             throws IOException {
-        if (!Files.isDirectory(folder)) {
-            throw new IOException("dataset not found: " + folder + " is not a folder");
-        }
+        requireFolder(folder);
         Path manifest = folder.resolve("manifest.csv");
         if (Files.isRegularFile(manifest)) {
             byte[] manifestBytes = Files.readAllBytes(manifest);
@@ -44,6 +42,12 @@ public record TrainingData(Path folder, FaceSet faces, String sha256) {
             list.append(faces.name(i)).append('\n');
         }
         return new TrainingData(folder, faces, sha256(list.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static void requireFolder(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            throw new IOException("dataset not found: " + folder + " is not a folder");
+        }
     }
 
     /** The files of the faces that are not near-duplicates of another, in manifest order. */
