@@ -112,14 +112,18 @@ public final class Trainer {
         return step;
     }
 
-    /** Waits for training to end and every listener to have received its events; false on timeout. */
+    /**
+     * Waits for training to end and every listener to have received its events; false on timeout. A trainer that
+     * was never started has nothing to wait for.
+     */
     public boolean join(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        if (state() != State.NEW) {
-            thread.join(Math.max(1, timeout.toMillis()));
-            if (thread.isAlive()) {
-                return false;
-            }
+        if (state() == State.NEW) {
+            return true;
+        }
+        thread.join(Math.max(1, timeout.toMillis()));
+        if (thread.isAlive()) {
+            return false;
         }
         for (EventDispatcher d : dispatchers) {
             if (!d.join((deadline - System.nanoTime()) / 1_000_000)) {

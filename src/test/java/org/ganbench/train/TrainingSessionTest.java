@@ -56,6 +56,7 @@ class TrainingSessionTest {
                 this::engine, ProgressListener.NONE, new CancellationToken())) {
             assertEquals(1, session.data().faces().count());
             assertEquals(Trainer.State.NEW, session.trainer().state());
+            assertTrue(session.trainer().join(java.time.Duration.ofMillis(1)), "an unstarted trainer is not awaited");
             assertTrue(Files.isRegularFile(session.run().configFile()));
         }
         assertTrue(made.get(0).closed);
