@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The headless command line: the same jobs as the window, for servers and scripts. */
 @Command(name = "ganbench", mixinStandardHelpOptions = true, version = "GanBench 0.1.0",
         description = "Anime-face GAN workbench: build face datasets, train DRAGAN/SNGAN, evaluate and compare runs.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, TrainCommand.class, ResumeCommand.class, SampleCommand.class})
 public final class GanBenchCli implements Runnable {
 
     @CommandLine.Spec
@@ -19,7 +19,13 @@ public final class GanBenchCli implements Runnable {
 
     /** The configured command line, for callers (tests) that capture its output. */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new GanBenchCli());
+        return commandLine(CommandLine.defaultFactory());
+    }
+
+    /** The command line with subcommands made by {@code factory} (tests put another engine behind them). */
+    static CommandLine commandLine(CommandLine.IFactory factory) {
+        CommandLine cli = new CommandLine(new GanBenchCli(), factory);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             return 1;

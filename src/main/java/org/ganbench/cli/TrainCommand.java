@@ -1,0 +1,79 @@
+package org.ganbench.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.ganbench.common.CancellationToken;
+import org.ganbench.common.Workspace;
+import org.ganbench.train.Algorithm;
+import org.ganbench.train.GanAlgorithm;
+import org.ganbench.train.GanAlgorithms;
+import org.ganbench.train.TrainingConfig;
+import org.ganbench.train.TrainingSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code ganbench train}: a new run on a dataset. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a GAN on a face dataset into a new run folder (Ctrl-C stops with a checkpoint).")
+public final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--dataset", required = true, paramLabel = "NAME|DIR",
+            description = "dataset name under datasets/, or a folder (a dataset folder or any folder of images)")
+    String dataset;
+
+    @Option(names = "--algo", required = true, description = "dragan, sngan or dcgan")
+    Algorithm algorithm;
+
+    @Option(names = "--steps", defaultValue = "100000", description = "training steps (default ${DEFAULT-VALUE})")
+    long steps;
+
+    @Option(names = "--batch", defaultValue = "64", description = "batch size (default ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--ch", defaultValue = "512", description = "network width (default ${DEFAULT-VALUE})")
+    int ch;
+
+    @Option(names = "--seed", defaultValue = "0", description = "random seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--sample-every", defaultValue = "1000", paramLabel = "N",
+            description = "write a 5x5 sample grid every N steps (default ${DEFAULT-VALUE})")
+    int sampleEvery;
+
+    @Option(names = "--checkpoint-every", defaultValue = "1000", paramLabel = "N",
+            description = "checkpoint every N steps (default ${DEFAULT-VALUE})")
+    int checkpointEvery;
+
+    @Option(names = "--run-dir", paramLabel = "DIR", description = "the run folder (default runs/<algo>-<date>-<time>)")
+    Path runDir;
+
+    private final Function<TrainingConfig, GanAlgorithm> engine;
+
+    public TrainCommand() {
+        this(GanAlgorithms::create);
+    }
+
+    /** With another engine behind the GanAlgorithm interface (tests). */
+    TrainCommand(Function<TrainingConfig, GanAlgorithm> engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Workspace workspace = Workspace.current();
+        Path dir = runDir != null ? runDir.toAbsolutePath() : TrainingSession.defaultRunDir(workspace, algorithm);
+        try (TrainingSession session = TrainingSession.newRun(algorithm.defaults(ch, batch, seed),
+                workspace.dataset(dataset), dir, steps, sampleEvery, checkpointEvery, engine, ConsoleProgress.to(spec),
+                new CancellationToken())) {
+            spec.commandLine().getOut().println("run folder: " + session.run().dir() + " ("
+                    + session.data().faces().count() + " faces)");
+            return TrainingConsole.run(session.trainer(), session.run(), spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
+        }
+    }
+}

@@ -1,0 +1,356 @@
+package org.ganbench.train;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.ganbench.common.AtomicFiles;
+import org.ganbench.common.CancellationToken;
+import org.ganbench.common.Images;
+import org.ganbench.dataset.FaceSet;
+import org.ganbench.train.TrainingEvent.CheckpointSaved;
+import org.ganbench.train.TrainingEvent.RunFailed;
+import org.ganbench.train.TrainingEvent.RunFinished;
+import org.ganbench.train.TrainingEvent.RunStarted;
+import org.ganbench.train.TrainingEvent.Samples;
+import org.ganbench.train.TrainingEvent.StepDone;
+
+/**
+ * Trains a {@link GanAlgorithm} into a {@link RunFolder} on a background thread of its own. A run folder that holds
+ * checkpoints is continued from the newest complete one (metrics.csv is cut back to it), so the same call starts a
+ * new run and resumes a stopped or killed one. No method blocks its caller except {@link #join}; listeners receive
+ * events on threads of their own.
+ *
+ * <p>The caller keeps ownership of the algorithm and must not touch it until {@link #join} returned true.
+ */
+public final class Trainer {
+    /** Number of sample images in a grid (5x5). */
+    public static final int SAMPLE_COUNT = 25;
+    static final String CHECKPOINT_STATE_FILE = "trainer.json";
+    /** Events held for a lagging listener before training waits for it (StepDone events coalesce and never count). */
+    private static final int LISTENER_QUEUE_CAPACITY = 256;
+
+    public enum State { NEW, RUNNING, PAUSED, STOPPING, FINISHED, STOPPED, FAILED }
+
+    private final GanAlgorithm algorithm;
+    private final FaceSet faces;
+    private final RunFolder run;
+    private final CancellationToken stopToken = new CancellationToken();
+    private final List<EventDispatcher> dispatchers = new CopyOnWriteArrayList<>();
+    private final Thread thread;
+    private State state = State.NEW;
+    private boolean pauseRequested;
+    private volatile long step;
+    private boolean eventsClosed;
+
+    public Trainer(GanAlgorithm algorithm, FaceSet faces, RunFolder run) {
+        this.algorithm = algorithm;
+        this.faces = faces;
+        this.run = run;
+        this.thread = new Thread(this::train, "trainer-" + run.dir().getFileName());
+    }
+
+    /** Adds a listener; it receives the events published from now on, in order, on its own thread. */
+    public synchronized void addListener(TrainingListener listener) {
+        if (eventsClosed) {
+            throw new IllegalStateException("the run is over");
+        }
+        dispatchers.add(new EventDispatcher(listener, LISTENER_QUEUE_CAPACITY,
+                "trainer-events-" + dispatchers.size()));
+    }
+
+    public synchronized void start() {
+        if (state != State.NEW) {
+            throw new IllegalStateException("already started");
+        }
+        state = State.RUNNING;
+        thread.start();
+    }
+
+    /** Holds training after the current step; stop() still ends it. */
+    public synchronized void pause() {
+        if (state == State.RUNNING) {
+            pauseRequested = true;
+            state = State.PAUSED;
+        }
+    }
+
+    public synchronized void resume() {
+        if (state == State.PAUSED) {
+            pauseRequested = false;
+            state = State.RUNNING;
+            notifyAll();
+        }
+    }
+
+    /** Ends training after the current step, with a checkpoint of that step. */
+    public synchronized void stop() {
+        stopToken.cancel();
+        if (state == State.RUNNING || state == State.PAUSED) {
+            state = State.STOPPING;
+        }
+        pauseRequested = false;
+        notifyAll();
+    }
+
+    public synchronized State state() {
+        return state;
+    }
+
+    /** Steps completed so far (including those of earlier sessions of the run). */
+    public long step() {
+        return step;
+    }
+
+    /**
+     * Waits for training to end and every listener to have received its events; false on timeout. A trainer that
+     * was never started has nothing to wait for.
+     */
+    public boolean join(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        if (state() == State.NEW) {
+            return true;
+        }
+        thread.join(Math.max(1, timeout.toMillis()));
+        if (thread.isAlive()) {
+            return false;
+        }
+        for (EventDispatcher d : dispatchers) {
+            if (!d.join((deadline - System.nanoTime()) / 1_000_000)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void train() {
+        MetricsLog metrics = null;
+        try {
+            RunConfig config = run.config();
+            if (faces.side() != algorithm.imageSide()) {
+                throw new IllegalArgumentException("the dataset's faces are " + faces.side() + "px but the generator makes "
+                        + algorithm.imageSide() + "px images");
+            }
+            CheckpointState resumed = restoreNewestCheckpoint();
+            step = resumed.step();
+            metrics = MetricsLog.openAfterStep(run.metricsFile(), resumed.step());
+            deleteSamplesAfter(resumed.step());
+            float[] fixedNoise = fixedNoise(config.training().seed());
+            ShuffledBatches batches = new ShuffledBatches(faces, config.training().seed(), resumed.epoch(),
+                    resumed.position());
+            run.writeStatus(new RunStatus(RunStatus.State.RUNNING, step, ""));
+            publish(new RunStarted(config, step));
+
+            long lastCheckpoint = resumed.step();
+            double timeS = resumed.timeS();
+            double meanStepSeconds = 0;
+            while (step < config.steps() && awaitUnpaused()) {
+                long t0 = System.nanoTime();
+                StepStats stats = algorithm.step(batches);
+                double stepSeconds = (System.nanoTime() - t0) / 1e9;
+                // Exponential average: a steady figure despite the odd slow step (samples, checkpoints, GC).
+                meanStepSeconds = meanStepSeconds == 0 ? stepSeconds : 0.9 * meanStepSeconds + 0.1 * stepSeconds;
+                double stepsPerSecond = 1 / meanStepSeconds;
+                step++;
+                metrics.append(step, timeS + stepSeconds, stats, stepsPerSecond);
+                publish(new StepDone(step, stats.losses(), stats.dReal(), stats.dFake(), stats.gradNormG(),
+                        stepsPerSecond));
+                if (!stats.isFinite()) {
+                    metrics.sync();
+                    fail("diverged at step " + step + " (" + firstNonFinite(stats) + "); the last good checkpoint is "
+                            + (lastCheckpoint > 0 ? "step " + lastCheckpoint : "none"));
+                    return;
+                }
+                boolean last = step == config.steps();
+                if (step % config.sampleEvery() == 0 || last) {
+                    writeSamples(fixedNoise);
+                }
+                if (step % config.checkpointEvery() == 0 || last) {
+                    checkpoint(config, batches, metrics, timeS + stepSeconds);
+                    lastCheckpoint = step;
+                }
+                timeS += (System.nanoTime() - t0) / 1e9;
+            }
+            boolean completed = step >= config.steps();
+            if (step > lastCheckpoint) {
+                checkpoint(config, batches, metrics, timeS);
+            }
+            metrics.sync();
+            run.writeStatus(new RunStatus(completed ? RunStatus.State.FINISHED : RunStatus.State.STOPPED, step, ""));
+            synchronized (this) {
+                state = completed ? State.FINISHED : State.STOPPED;
+            }
+            publish(new RunFinished(step, completed));
+        } catch (Exception | OutOfMemoryError e) {
+            fail(e.getMessage() == null ? e.toString() : e.getMessage());
+        } finally {
+            closeQuietly(metrics);
+            closeEvents();
+        }
+    }
+
+    /** Waits while paused; false once a stop was asked for. */
+    private synchronized boolean awaitUnpaused() throws InterruptedException {
+        while (pauseRequested && !stopToken.isCancelled()) {
+            wait();
+        }
+        return !stopToken.isCancelled();
+    }
+
+    private void fail(String reason) {
+        try {
+            run.writeStatus(new RunStatus(RunStatus.State.FAILED, step, reason));
+        } catch (IOException e) {
+            reason += " (and status.json could not be written: " + e.getMessage() + ")";
+        }
+        synchronized (this) {
+            state = State.FAILED;
+        }
+        publish(new RunFailed(reason));
+    }
+
+    private static String firstNonFinite(StepStats stats) {
+        for (Map.Entry<String, Double> e : stats.losses().entrySet()) {
+            if (!Double.isFinite(e.getValue())) {
+                return e.getKey() + " = " + e.getValue();
+            }
+        }
+        return !Double.isFinite(stats.dReal()) ? "d_real = " + stats.dReal()
+                : !Double.isFinite(stats.dFake()) ? "d_fake = " + stats.dFake()
+                : "grad_norm_g = " + stats.gradNormG();
+    }
+
+    /**
+     * Loads the newest complete checkpoint into the algorithm and returns where it left off; removes the remains of
+     * a checkpoint that a killed process had not finished.
+     */
+    private CheckpointState restoreNewestCheckpoint() throws IOException {
+        Files.createDirectories(run.checkpointsDir());
+        try (Stream<Path> list = Files.list(run.checkpointsDir())) {
+            for (Path p : list.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList()) {
+                deleteRecursively(p);
+            }
+        }
+        Optional<RunFolder.StepFile> newest = run.newestCheckpoint();
+        if (newest.isEmpty()) {
+            return new CheckpointState(0, 0, 0, 0);
+        }
+        Path dir = newest.get().path();
+        algorithm.loadCheckpoint(dir);
+        return RunFolder.JSON.readValue(dir.resolve(CHECKPOINT_STATE_FILE).toFile(), CheckpointState.class);
+    }
+
+    private void deleteSamplesAfter(long lastStep) throws IOException {
+        for (RunFolder.StepFile sample : run.samples()) {
+            if (sample.step() > lastStep) {
+                Files.delete(sample.path());
+            }
+        }
+    }
+
+    /** The sample grids' latent vectors: derived from the seed once, then read back so a resumed run shows the same faces. */
+    private float[] fixedNoise(long seed) throws IOException {
+        Path file = run.fixedNoiseFile();
+        if (Files.isRegularFile(file)) {
+            FixedNoise stored = RunFolder.JSON.readValue(file.toFile(), FixedNoise.class);
+            if (stored.latent() == algorithm.latentSize() && stored.z().length == SAMPLE_COUNT * stored.latent()) {
+                return stored.z();
+            }
+            throw new IOException(file + " does not hold " + SAMPLE_COUNT + " vectors of " + algorithm.latentSize());
+        }
+        float[] z = LatentNoise.uniform(seed, SAMPLE_COUNT, algorithm.latentSize());
+        AtomicFiles.write(file, out -> RunFolder.JSON.writeValue(out, new FixedNoise(seed, algorithm.latentSize(), z)));
+        return z;
+    }
+
+    private void writeSamples(float[] fixedNoise) throws IOException {
+        byte[] rgb = algorithm.generate(fixedNoise, SAMPLE_COUNT);
+        BufferedImage grid = GeneratedImages.grid(rgb, SAMPLE_COUNT, algorithm.imageSide());
+        Images.writePng(grid, run.sampleFile(step));
+        publish(new Samples(step, grid.getWidth(), grid.getHeight(), Images.toRgb(grid)));
+    }
+
+    /**
+     * Writes checkpoints/step_N/ as a temporary folder renamed when complete, so a folder with a step name is
+     * always whole; then drops the oldest beyond the number kept and refreshes generator.zip.
+     */
+    private void checkpoint(RunConfig config, ShuffledBatches batches, MetricsLog metrics, double timeS)
+            throws IOException {
+        metrics.sync();
+        Path target = run.checkpointDir(step);
+        if (Files.isDirectory(target)) {
+            return;
+        }
+        Path tmp = run.checkpointsDir().resolve("." + RunFolder.stepName(step) + ".tmp");
+        deleteRecursively(tmp);
+        Files.createDirectories(tmp);
+        algorithm.saveCheckpoint(tmp);
+        CheckpointState state = new CheckpointState(step, batches.epoch(), batches.position(), timeS);
+        AtomicFiles.write(tmp.resolve(CHECKPOINT_STATE_FILE), out -> RunFolder.JSON.writeValue(out, state));
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target);
+        }
+        List<RunFolder.StepFile> all = run.checkpoints();
+        for (int i = 0; i < all.size() - config.keepCheckpoints(); i++) {
+            deleteRecursively(all.get(i).path());
+        }
+        AtomicFiles.writeFile(run.generatorFile(), algorithm::saveGenerator);
+        publish(new CheckpointSaved(step, target));
+    }
+
+    private void publish(TrainingEvent event) {
+        for (EventDispatcher d : dispatchers) {
+            d.publish(event);
+        }
+    }
+
+    private synchronized void closeEvents() {
+        eventsClosed = true;
+        for (EventDispatcher d : dispatchers) {
+            d.close();
+        }
+    }
+
+    private static void closeQuietly(MetricsLog metrics) {
+        if (metrics != null) {
+            try {
+                metrics.close();
+            } catch (IOException ignored) {
+                // the rows that matter were forced to disk at the last checkpoint
+            }
+        }
+    }
+
+    static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** The trainer's part of a checkpoint: where in the data it was, and the training time so far. */
+    record CheckpointState(long step, long epoch, int position, double timeS) {
+    }
+
+    /** The sample grids' latent vectors, {@code z.length / latent} rows. */
+    record FixedNoise(long seed, int latent, float[] z) {
+    }
+}

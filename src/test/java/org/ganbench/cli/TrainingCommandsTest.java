@@ -1,0 +1,188 @@
+package org.ganbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.ganbench.common.Images;
+import org.ganbench.train.MetricsRow;
+import org.ganbench.train.RunFolder;
+import org.ganbench.train.RunStatus;
+import org.ganbench.train.ToyGan;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The train, resume and sample commands, wired to the small test engine in place of GanAlgorithms.create. */
+class TrainingCommandsTest {
+    @TempDir
+    Path tmp;
+    private Path dataset;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void oddSizedImages() throws IOException {
+        dataset = tmp.resolve("illustrations");
+        Random random = new Random(3);
+        for (int i = 0; i < 11; i++) {
+            BufferedImage image = new BufferedImage(13 + i, 9 + 2 * i, BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < image.getHeight(); y++) {
+                for (int x = 0; x < image.getWidth(); x++) {
+                    image.setRGB(x, y, random.nextInt(1 << 24));
+                }
+            }
+            Images.writePng(image, dataset.resolve("sub").resolve("img" + i + ".png"));
+        }
+    }
+
+    @Test
+    void trainWritesARunWithAProgressLine() throws Exception {
+        Path run = tmp.resolve("run");
+        assertEquals(0, cli("train", "--dataset", dataset.toString(), "--algo", "sngan", "--steps", "6", "--batch", "4",
+                "--ch", "8", "--seed", "5", "--sample-every", "3", "--checkpoint-every", "4", "--run-dir", run.toString()),
+                err::toString);
+        assertTrue(out.toString().contains("step 6/6  loss_dis "), out::toString);
+        assertTrue(out.toString().contains(" steps/s  ETA 0s"), out::toString);
+        assertTrue(out.toString().contains("finished at step 6"), out::toString);
+        RunFolder folder = RunFolder.open(run);
+        assertEquals(6, folder.metrics().size());
+        assertTrue(Double.isNaN(folder.metrics().get(0).lossGp()), "SNGAN has no penalty");
+        assertTrue(Files.readAllLines(folder.metricsFile()).get(1).matches("1,[^,]+,[^,]+,[^,]+,,.*"), "empty loss_gp cell");
+        assertEquals(List.of(3L, 6L), folder.samples().stream().map(RunFolder.StepFile::step).toList());
+        assertEquals(List.of(4L, 6L), folder.checkpoints().stream().map(RunFolder.StepFile::step).toList());
+        assertEquals(11, folder.config().datasetFaces());
+        assertEquals(5, folder.config().training().seed());
+        assertEquals(4, folder.config().training().batch());
+        assertEquals(RunStatus.State.FINISHED, folder.status().state());
+        assertTrue(Files.isRegularFile(folder.generatorFile()));
+    }
+
+    @Test
+    void resumeTrainsOnToTheNewStepCountAsIfUninterrupted() throws Exception {
+        Path straight = tmp.resolve("straight");
+        Path resumed = tmp.resolve("resumed");
+        assertEquals(0, train(straight, 10));
+        assertEquals(0, train(resumed, 6));
+        assertEquals(0, cli("resume", resumed.toString(), "--steps", "10"), err::toString);
+        assertTrue(out.toString().contains("resuming at step 6"), out::toString);
+        List<MetricsRow> want = RunFolder.open(straight).metrics();
+        List<MetricsRow> got = RunFolder.open(resumed).metrics();
+        assertEquals(10, got.size());
+        for (int i = 0; i < 10; i++) {
+            assertEquals(want.get(i).lossDis(), got.get(i).lossDis());
+            assertEquals(want.get(i).lossGen(), got.get(i).lossGen());
+            assertEquals(want.get(i).gradNormG(), got.get(i).gradNormG());
+        }
+        assertEquals(10, RunFolder.open(resumed).config().steps());
+        assertEquals(1, cli("resume", resumed.toString(), "--steps", "8"));
+        assertTrue(err.toString().contains("--steps 8 is below the step the run has reached (10)"), err::toString);
+        assertEquals(10, RunFolder.open(resumed).config().steps());
+    }
+
+    @Test
+    void resumeRefusesADatasetThatChanged() throws Exception {
+        Path run = tmp.resolve("run");
+        assertEquals(0, train(run, 3));
+        Files.copy(dataset.resolve("sub/img0.png"), dataset.resolve("extra.png"));
+        assertEquals(1, cli("resume", run.toString(), "--steps", "5"));
+        assertTrue(err.toString().contains("changed since the run started"), err::toString);
+        assertEquals(3, RunFolder.open(run).metrics().size(), "nothing was trained or lost");
+        assertEquals(3, RunFolder.open(run).config().steps());
+    }
+
+    @Test
+    void sampleWritesAGridOrSingleImages() throws Exception {
+        Path run = tmp.resolve("run");
+        assertEquals(0, train(run, 4));
+
+        Path grid = tmp.resolve("grid.png");
+        assertEquals(0, cli("sample", run.toString(), "--out", grid.toString()), err::toString);
+        // the default noise is the run's fixed noise, so 25 samples repeat the run's last grid
+        assertArrayEquals(Images.toRgb(ImageIO.read(RunFolder.open(run).sampleFile(4).toFile())),
+                Images.toRgb(ImageIO.read(grid.toFile())));
+
+        Path singles = tmp.resolve("singles");
+        assertEquals(0, cli("sample", run.toString(), "--n", "7", "--seed", "9", "--out-dir", singles.toString()),
+                err::toString);
+        try (Stream<Path> files = Files.list(singles)) {
+            List<Path> pngs = files.sorted().toList();
+            assertEquals(7, pngs.size());
+            assertEquals("sample_00006.png", pngs.get(6).getFileName().toString());
+            assertEquals(ToyGan.SIDE, ImageIO.read(pngs.get(0).toFile()).getWidth());
+        }
+    }
+
+    @Test
+    void badInputGivesAClearMessage() throws Exception {
+        assertEquals(2, cli("train", "--dataset", dataset.toString(), "--algo", "wgan"));
+        assertTrue(err.toString().contains("wgan"), err::toString);
+        assertEquals(1, cli("train", "--dataset", tmp.resolve("nothing").toString(), "--algo", "dragan"));
+        assertTrue(err.toString().contains("dataset not found"), err::toString);
+        assertEquals(1, cli("sample", tmp.toString(), "--out", "x.png"));
+        assertTrue(err.toString().contains("not a run folder"), err::toString);
+        assertEquals(2, cli("sample", tmp.toString()));
+    }
+
+    private int train(Path run, int steps) {
+        return cli("train", "--dataset", dataset.toString(), "--algo", "dragan", "--steps", String.valueOf(steps),
+                "--batch", "3", "--ch", "8", "--sample-every", "2", "--checkpoint-every", "2",
+                "--run-dir", run.toString());
+    }
+
+    private int cli(String... args) {
+        CommandLine cli = ToyCli.commandLine(0);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void interruptStopsTrainingWithACheckpointThatResumes() throws Exception {
+        Path run = tmp.resolve("interrupted");
+        Path log = tmp.resolve("train.log");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), ToyCli.class.getName(), "2",
+                "train", "--dataset", dataset.toString(), "--algo", "dragan", "--steps", "1000000", "--batch", "3",
+                "--ch", "8", "--sample-every", "1000000", "--checkpoint-every", "1000000", "--run-dir", run.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!Files.exists(run.resolve("metrics.csv")) || Files.readAllLines(run.resolve("metrics.csv")).size() < 20) {
+                assertTrue(process.isAlive() && System.nanoTime() < deadline, () -> "training did not get going: " + log(log));
+                Thread.sleep(20);
+            }
+            process.destroy(); // SIGTERM runs the shutdown hooks exactly as Ctrl-C's SIGINT does
+            assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            process.destroyForcibly();
+        }
+        RunFolder folder = RunFolder.open(run);
+        assertEquals(RunStatus.State.STOPPED, folder.status().state(), () -> log(log));
+        long stoppedAt = folder.metrics().size();
+        assertEquals(stoppedAt, folder.newestCheckpoint().orElseThrow().step(), "checkpoint at the last step");
+        assertTrue(log(log).contains("stopped at step " + stoppedAt), () -> log(log));
+
+        assertEquals(0, cli("resume", run.toString(), "--steps", String.valueOf(stoppedAt + 5)), err::toString);
+        assertEquals(stoppedAt + 5, RunFolder.open(run).metrics().size());
+    }
+
+    private static String log(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+}
