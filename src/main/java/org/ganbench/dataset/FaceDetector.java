@@ -39,7 +39,10 @@ public final class FaceDetector implements AutoCloseable {
         return params;
     }
 
-    /** Faces in an 8-bit BGR image, in OpenCV's order. */
+    /**
+     * Faces in an 8-bit BGR image, top to bottom then left to right (OpenCV's own order varies with its thread
+     * count, and face file names are numbered in this order).
+     */
     public List<FaceBox> detect(Mat bgr) {
         try (Mat gray = new Mat(); Mat equalized = new Mat(); RectVector found = new RectVector();
              Size min = new Size(params.minSize(), params.minSize()); Size max = new Size()) {
@@ -52,6 +55,8 @@ public final class FaceDetector implements AutoCloseable {
                     boxes.add(new FaceBox(r.x(), r.y(), r.width(), r.height()));
                 }
             }
+            boxes.sort(java.util.Comparator.comparingInt(FaceBox::y).thenComparingInt(FaceBox::x)
+                    .thenComparingInt(FaceBox::w));
             return boxes;
         }
     }
