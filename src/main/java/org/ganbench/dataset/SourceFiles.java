@@ -49,6 +49,9 @@ public record SourceFiles(Path root, List<Path> files, List<Failure> failures) {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 if (attrs.isRegularFile() && isImageName(file)) {
                     files.add(file);
+                } else if (attrs.isSymbolicLink()) {
+                    // The walk hands over the link itself only when it cannot be followed.
+                    failures.add(new Failure(relative(base, file), unfollowableLink(file)));
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -64,6 +67,18 @@ public record SourceFiles(Path root, List<Path> files, List<Failure> failures) {
         });
         files.sort(Comparator.comparing(p -> relative(base, p)));
         return new SourceFiles(base, List.copyOf(files), List.copyOf(failures));
+    }
+
+    private static String unfollowableLink(Path link) {
+        try {
+            Files.readAttributes(link, BasicFileAttributes.class);
+            return "symbolic link cannot be followed";
+        } catch (java.nio.file.NoSuchFileException e) {
+            return "broken symbolic link: its target does not exist";
+        } catch (IOException e) {
+            return String.valueOf(e.getMessage()).contains("Too many levels of symbolic links")
+                    ? "symbolic link loop: skipped" : "symbolic link cannot be followed: " + DatasetFolder.describe(e);
+        }
     }
 
     /** {@code file} relative to the root, with '/' separators, as manifests and reports name it. */
