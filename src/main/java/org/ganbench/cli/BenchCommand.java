@@ -66,8 +66,9 @@ final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             Path cascade = detection.locateCascade();
-            CropJob.Options options = new CropJob.Options(0.25, 0, 64,
-                    threads != null ? threads : CropJob.Options.DEFAULTS.threads(), 6, CropJob.Options.DEFAULTS.maxPixels(),
+            CropJob.Options defaults = CropJob.Options.DEFAULTS;
+            CropJob.Options options = new CropJob.Options(defaults.margin(), defaults.minFace(), defaults.size(),
+                    threads != null ? threads : defaults.threads(), defaults.duplicateThreshold(), defaults.maxPixels(),
                     detection.params());
             // Untimed warm-up: loads OpenCV's natives and compiles the hot Java paths, as Python's import does.
             timeCrop(cascade, options);

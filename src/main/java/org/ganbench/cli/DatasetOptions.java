@@ -17,7 +17,7 @@ final class DatasetOptions {
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: the number of cores)")
     Integer threads;
 
-    @Option(names = "--dup-threshold", defaultValue = "6", paramLabel = "BITS",
+    @Option(names = "--dup-threshold", defaultValue = "" + CropJob.Options.DEFAULT_DUPLICATE_THRESHOLD, paramLabel = "BITS",
             description = "faces whose perceptual hashes differ in at most this many of 64 bits are flagged as "
                     + "near-duplicates; -1 turns the check off (default: ${DEFAULT-VALUE})")
     int duplicateThreshold;

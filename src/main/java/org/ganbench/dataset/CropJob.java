@@ -53,8 +53,13 @@ public final class CropJob {
      */
     public record Options(double margin, int minFace, int size, int threads, int duplicateThreshold, long maxPixels,
                           DetectionParams detection) {
+        /**
+         * Hashes differ in an even number of bits (each has 32 set); on getchu64, 4 flags variants of the same picture
+         * (expressions, re-encodes), while at 6 different characters drawn alike start to collide.
+         */
+        public static final int DEFAULT_DUPLICATE_THRESHOLD = 4;
         public static final Options DEFAULTS = new Options(0.25, 0, 64, Runtime.getRuntime().availableProcessors(),
-                6, ImageDecoder.DEFAULT_MAX_PIXELS, DetectionParams.RECIPE);
+                DEFAULT_DUPLICATE_THRESHOLD, ImageDecoder.DEFAULT_MAX_PIXELS, DetectionParams.RECIPE);
 
         public Options {
             if (threads < 1) {

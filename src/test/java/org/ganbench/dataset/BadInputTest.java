@@ -27,7 +27,7 @@ class BadInputTest {
     Path tmp;
 
     private static CropJob.Options options() {
-        return new CropJob.Options(0.25, 0, 64, 2, 6, 50_000_000L, DetectionParams.RECIPE);
+        return new CropJob.Options(0.25, 0, 64, 2, CropJob.Options.DEFAULT_DUPLICATE_THRESHOLD, 50_000_000L, DetectionParams.RECIPE);
     }
 
     private CropResult crop(Path in, Path dataset) throws IOException {

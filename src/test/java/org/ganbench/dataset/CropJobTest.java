@@ -44,7 +44,7 @@ class CropJobTest {
     }
 
     private static CropJob.Options options(int threads) {
-        return new CropJob.Options(0.25, 0, 64, threads, 6, ImageDecoder.DEFAULT_MAX_PIXELS, DetectionParams.RECIPE);
+        return new CropJob.Options(0.25, 0, 64, threads, CropJob.Options.DEFAULT_DUPLICATE_THRESHOLD, ImageDecoder.DEFAULT_MAX_PIXELS, DetectionParams.RECIPE);
     }
 
     private static Map<String, byte[]> hashes(Path dir) throws Exception {
@@ -146,7 +146,7 @@ class CropJobTest {
     @Test
     void minFaceSkipsAndCountsSmallFaces() throws Exception {
         Path in = input();
-        CropJob.Options big = new CropJob.Options(0.25, 150, 64, 2, 6, ImageDecoder.DEFAULT_MAX_PIXELS,
+        CropJob.Options big = new CropJob.Options(0.25, 150, 64, 2, CropJob.Options.DEFAULT_DUPLICATE_THRESHOLD, ImageDecoder.DEFAULT_MAX_PIXELS,
                 DetectionParams.RECIPE);
         CropResult r = CropJob.detectFaces(in, tmp.resolve("big"), SharedData.cascade(), big)
                 .run(ProgressListener.NONE, new CancellationToken());

@@ -51,7 +51,7 @@ class ImportAndLoadTest {
         ImageIO.write(OddImages.picture(100, 80, BufferedImage.TYPE_INT_RGB), "png", in.resolve("wide.png").toFile());
 
         Path ds = tmp.resolve("ds");
-        CropJob.Options options = new CropJob.Options(0, 0, 64, 2, 6, ImageDecoder.DEFAULT_MAX_PIXELS,
+        CropJob.Options options = new CropJob.Options(0, 0, 64, 2, CropJob.Options.DEFAULT_DUPLICATE_THRESHOLD, ImageDecoder.DEFAULT_MAX_PIXELS,
                 DetectionParams.RECIPE);
         CropResult result = CropJob.importFaces(in, ds, options).run(ProgressListener.NONE, new CancellationToken());
         assertTrue(result.failures().isEmpty(), result.failures().toString());
