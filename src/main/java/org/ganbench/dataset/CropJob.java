@@ -8,6 +8,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -114,20 +115,21 @@ public final class CropJob {
         Committer committer = new Committer(sources.files().size(), start, progress);
         sources.failures().forEach(committer::failedOutsideRun);
         ConcurrentLinkedQueue<FaceDetector> detectors = new ConcurrentLinkedQueue<>();
-        // The job runs one image per worker; OpenCV's own threads inside detectMultiScale would only compete with
-        // the workers (measured: detection on danbooru256 took 14.5-18 s with OpenCV's 2 threads, 6-10 s with 1).
+        // Each worker detects in one image; OpenCV's own threads inside detectMultiScale share out what cores the
+        // workers leave (all of them for one worker, as a plain OpenCV loop would use; none when workers >= cores).
         int openCvThreads = opencv_core.getNumThreads();
-        opencv_core.setNumThreads(1);
+        opencv_core.setNumThreads(Math.max(1, Runtime.getRuntime().availableProcessors() / options.threads()));
         ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
             Thread t = new Thread(r, "crop-worker");
             t.setDaemon(true);
             return t;
         });
         try {
+            // Largest files first, so that one big image does not run alone at the end while other cores idle;
+            // results are still committed in input order.
             List<Path> files = sources.files();
-            for (int i = 0; i < files.size(); i++) {
-                int index = i;
-                Path file = files.get(i);
+            for (int index : largestFirst(files)) {
+                Path file = files.get(index);
                 pool.execute(() -> committer.accept(index, process(file, sources.relative(file), committer, detectors,
                         cancel)));
             }
@@ -144,6 +146,23 @@ public final class CropJob {
             opencv_core.setNumThreads(openCvThreads);
         }
         return committer.finish(cancel.isCancelled(), sources.files().size(), System.nanoTime() - start);
+    }
+
+    private static List<Integer> largestFirst(List<Path> files) {
+        long[] sizes = new long[files.size()];
+        for (int i = 0; i < sizes.length; i++) {
+            try {
+                sizes[i] = Files.size(files.get(i));
+            } catch (IOException e) {
+                sizes[i] = 0; // reported when the worker reads it
+            }
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < sizes.length; i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> Long.compare(sizes[b], sizes[a]));
+        return order;
     }
 
     /** What happened to one source file. */

@@ -31,6 +31,9 @@ public final class ImageDecoder {
     /** 100 megapixels: far above any illustration, well below what would exhaust memory (300 MB as BGR). */
     public static final long DEFAULT_MAX_PIXELS = 100_000_000L;
 
+    // Compressed images are far smaller than their pixels; a file beyond this is not one worth reading whole.
+    private static final long MAX_FILE_BYTES = 1L << 30;
+
     private final long maxPixels;
 
     public ImageDecoder(long maxPixels) {
@@ -43,6 +46,11 @@ public final class ImageDecoder {
     /** The whole file, or a reason why it cannot be read. */
     public static byte[] readFile(Path file) throws BadImageException {
         try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new BadImageException("file is " + size + " bytes, larger than any image this reads ("
+                        + MAX_FILE_BYTES + ")");
+            }
             byte[] data = Files.readAllBytes(file);
             if (data.length == 0) {
                 throw new BadImageException("empty file (0 bytes)");

@@ -95,6 +95,22 @@ class ImageDecoderTest {
     }
 
     @Test
+    void webpIsReadFromItsHeaderAndDecoded() throws Exception {
+        byte[] webp;
+        try (Mat bgr = new Mat(30, 45, org.bytedeco.opencv.global.opencv_core.CV_8UC3,
+                new org.bytedeco.opencv.opencv_core.Scalar(10, 200, 30, 0));
+             org.bytedeco.javacpp.BytePointer buf = new org.bytedeco.javacpp.BytePointer()) {
+            assertTrue(org.bytedeco.opencv.global.opencv_imgcodecs.imencode(".webp", bgr, buf));
+            webp = new byte[(int) buf.limit()];
+            buf.get(webp);
+        }
+        assertEquals(new ImageHeader(ImageHeader.Format.WEBP, 45, 30), ImageHeader.parse(webp).orElseThrow());
+        try (Mat m = decoder.decodeBgr(webp)) {
+            assert8BitBgr(m, 45, 30);
+        }
+    }
+
+    @Test
     void hugeImagesAreRefusedBeforeDecoding() {
         BadImageException e = assertThrows(BadImageException.class,
                 () -> decoder.decodeBgr(OddImages.hugePngHeader(30000, 30000)));
