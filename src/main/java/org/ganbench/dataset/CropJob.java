@@ -307,6 +307,7 @@ public final class CropJob {
             this.start = start;
             this.progress = progress;
             this.rows = new ArrayList<>(dataset.readManifest());
+            checkFaceSize(rows);
             for (ManifestRow row : rows) {
                 if (!row.isDuplicate()) {
                     keep(row);
@@ -318,6 +319,21 @@ public final class CropJob {
             rows.forEach(r -> facesPerSource.merge(r.sourceSha256(), 1, Integer::sum));
             done.forEach((sha, source) -> sourceRows.add(List.of(sha, source,
                     Integer.toString(facesPerSource.getOrDefault(sha, 0)))));
+        }
+
+        /** A dataset holds faces of one size: adding faces of another would break training. */
+        private void checkFaceSize(List<ManifestRow> existing) throws IOException {
+            for (ManifestRow row : existing) {
+                Path face = dataset.faces().resolve(row.face());
+                if (Files.isRegularFile(face)) {
+                    int side = new ImageDecoder(Long.MAX_VALUE).headerOf(face).width();
+                    if (side != options.size()) {
+                        throw new IOException("dataset " + dataset.root() + " holds " + side + " px faces, not "
+                                + options.size() + ": use --size " + side + " or another dataset");
+                    }
+                    return;
+                }
+            }
         }
 
         /** True for the first file with this content, in this run or any earlier one. */
@@ -418,7 +434,17 @@ public final class CropJob {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("input", input.toAbsolutePath().normalize().toString());
         report.put("mode", cascade == null ? "import" : "crop");
-        report.put("options", options);
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("margin", options.margin());
+        settings.put("min_face", options.minFace());
+        settings.put("size", options.size());
+        settings.put("threads", options.threads());
+        settings.put("dup_threshold", options.duplicateThreshold());
+        settings.put("max_pixels", options.maxPixels());
+        settings.put("scale_factor", options.detection().scaleFactor());
+        settings.put("min_neighbors", options.detection().minNeighbors());
+        settings.put("min_size", options.detection().minSize());
+        report.put("options", settings);
         report.put("images_found", result.imagesFound());
         report.put("images_read", result.imagesRead());
         report.put("already_done", result.alreadyDone());

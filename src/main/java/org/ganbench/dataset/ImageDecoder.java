@@ -85,6 +85,19 @@ public final class ImageDecoder {
         return header;
     }
 
+    /** The header of an image file, reading only its first bytes. */
+    public ImageHeader headerOf(Path file) throws IOException {
+        byte[] start;
+        try (var in = Files.newInputStream(file)) {
+            start = in.readNBytes(64 * 1024); // enough for JPEG's EXIF and other segments before the frame header
+        }
+        try {
+            return header(start);
+        } catch (BadImageException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** An 8-bit, 3-channel BGR image; the caller closes it. */
     public Mat decodeBgr(byte[] data) throws BadImageException {
         ImageHeader header = header(data);

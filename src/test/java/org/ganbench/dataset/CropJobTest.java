@@ -134,6 +134,19 @@ class CropJobTest {
     }
 
     @Test
+    void aDatasetKeepsOneFaceSize() throws Exception {
+        Path in = input();
+        Path ds = tmp.resolve("sized");
+        CropJob.detectFaces(in, ds, SharedData.cascade(), options(2)).run(ProgressListener.NONE, new CancellationToken());
+        CropJob.Options other = new CropJob.Options(0.25, 0, 32, 2, CropJob.Options.DEFAULT_DUPLICATE_THRESHOLD,
+                ImageDecoder.DEFAULT_MAX_PIXELS, DetectionParams.RECIPE);
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> CropJob.detectFaces(in, ds, SharedData.cascade(), other)
+                        .run(ProgressListener.NONE, new CancellationToken()));
+        assertTrue(e.getMessage().contains("holds 64 px faces") && e.getMessage().contains("--size 64"), e.getMessage());
+    }
+
+    @Test
     void progressReportsFacesPerSecond() throws Exception {
         Path in = input();
         List<String> messages = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
