@@ -115,10 +115,11 @@ public final class CropJob {
         Committer committer = new Committer(sources.files().size(), start, progress);
         sources.failures().forEach(committer::failedOutsideRun);
         ConcurrentLinkedQueue<FaceDetector> detectors = new ConcurrentLinkedQueue<>();
-        // Each worker detects in one image; OpenCV's own threads inside detectMultiScale share out what cores the
-        // workers leave (all of them for one worker, as a plain OpenCV loop would use; none when workers >= cores).
+        // One image per worker and no OpenCV threads inside detectMultiScale, so that --threads N uses N cores. On
+        // this 2-core machine shared with other jobs, OpenCV's 2 threads made detection on danbooru256 slower, not
+        // faster: 14.5-18 s against 6-10 s with 1 (its pool spins while waiting for cores).
         int openCvThreads = opencv_core.getNumThreads();
-        opencv_core.setNumThreads(Math.max(1, Runtime.getRuntime().availableProcessors() / options.threads()));
+        opencv_core.setNumThreads(1);
         ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
             Thread t = new Thread(r, "crop-worker");
             t.setDaemon(true);
