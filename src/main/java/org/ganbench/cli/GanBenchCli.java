@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 /** The headless command line: the same jobs as the window, for servers and scripts. */
 @Command(name = "ganbench", mixinStandardHelpOptions = true, version = "GanBench 0.1.0",
         description = "Anime-face GAN workbench: build face datasets, train DRAGAN/SNGAN, evaluate and compare runs.",
-        subcommands = {CommandLine.HelpCommand.class, TrainCommand.class, ResumeCommand.class, SampleCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, DetectCommand.class, FetchCascadeCommand.class,
+                CropCommand.class, ImportCommand.class, TrainCommand.class, ResumeCommand.class, SampleCommand.class,
+                BenchCommand.class})
 public final class GanBenchCli implements Runnable {
 
     @CommandLine.Spec

@@ -89,6 +89,26 @@ public final class FaceSet {
         return loadFiles(folder, files, side, progress, cancel);
     }
 
+    /**
+     * The faces of a dataset folder as its manifest lists them, in manifest order: near-duplicates are left out unless
+     * {@code includeDuplicates}, and faces no longer in {@code faces/} (moved to {@code rejected/}) are skipped.
+     */
+    public static FaceSet loadDataset(Path datasetDir, int side, boolean includeDuplicates, ProgressListener progress,
+                                      CancellationToken cancel) throws IOException {
+        DatasetFolder dataset = new DatasetFolder(datasetDir);
+        if (!Files.isRegularFile(dataset.manifest())) {
+            throw new IOException("not a dataset folder (no manifest.csv): " + datasetDir);
+        }
+        List<Path> files = new ArrayList<>();
+        for (ManifestRow row : dataset.readManifest()) {
+            Path face = dataset.faces().resolve(row.face());
+            if ((includeDuplicates || !row.isDuplicate()) && Files.isRegularFile(face)) {
+                files.add(face);
+            }
+        }
+        return loadFiles(dataset.faces(), files, side, progress, cancel);
+    }
+
     /** The given image files (names relative to {@code base}), decoded in parallel and resized to {@code side}. */
     public static FaceSet loadFiles(Path base, List<Path> files, int side, ProgressListener progress,
                                     CancellationToken cancel) throws IOException {
