@@ -96,7 +96,7 @@ public final class Parameters {
         return dataType;
     }
 
-    void zeroGradients() {
+    public void zeroGradients() {
         gradients.assign(0);
     }
 
