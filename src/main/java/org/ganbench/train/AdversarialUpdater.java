@@ -321,8 +321,11 @@ abstract class AdversarialUpdater implements GanAlgorithm {
     public void close() {
         if (!closed) {
             closed = true;
-            Nd4j.getWorkspaceManager().destroyWorkspace(Nd4j.getWorkspaceManager().getWorkspaceForCurrentThread(
-                    STEP_WORKSPACE, workspaceId));
+            // workspaces are per thread: this frees the arena of the thread that trained (the caller's, by contract)
+            if (Nd4j.getWorkspaceManager().checkIfWorkspaceExists(workspaceId)) {
+                Nd4j.getWorkspaceManager().destroyWorkspace(Nd4j.getWorkspaceManager().getWorkspaceForCurrentThread(
+                        workspaceId));
+            }
         }
     }
 }
