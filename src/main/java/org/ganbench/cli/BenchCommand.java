@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "bench", description = "Benchmarks (programs, not tests).", subcommands = BenchCommand.Crop.class)
+@Command(name = "bench", description = "Benchmarks (programs, not tests).", 
+        subcommands = {BenchCommand.Crop.class, BenchTrainCommand.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

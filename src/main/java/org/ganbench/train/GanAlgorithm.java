@@ -10,7 +10,7 @@ import java.nio.file.Path;
  *
  * <p>Not thread-safe: the trainer calls it from its one training thread.
  */
-public interface GanAlgorithm extends AutoCloseable {
+public interface GanAlgorithm extends ImageGenerator {
 
     /**
      * One training step: {@code nDis} discriminator updates, each on a fresh real batch from {@code real}, and one
@@ -18,18 +18,6 @@ public interface GanAlgorithm extends AutoCloseable {
      * of the checkpoint, so that a resumed run repeats an uninterrupted one.
      */
     StepStats step(BatchSource real);
-
-    /**
-     * Generator output for the given latent vectors ({@code n} rows of {@link #latentSize()} floats), in inference
-     * mode (batch-norm running statistics), as packed RGB bytes: {@code n * side * side * 3}, row-major.
-     */
-    byte[] generate(float[] z, int n);
-
-    /** Length of one latent vector (128). */
-    int latentSize();
-
-    /** Side of a generated image in pixels (64). */
-    int imageSide();
 
     /** Writes G, D, both optimizers' state, spectral-norm vectors and the noise generator's state into {@code dir}. */
     void saveCheckpoint(Path dir) throws IOException;
@@ -42,7 +30,4 @@ public interface GanAlgorithm extends AutoCloseable {
 
     /** Backend and device in use, for the run's config and the window (e.g. "CPU (oneDNN)", "CUDA 0: RTX 3090"). */
     String device();
-
-    @Override
-    void close();
 }

@@ -1,13 +1,24 @@
 package org.ganbench.train;
 
-/** Builds the GanAlgorithm for a configuration. */
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Builds the GanAlgorithm for a configuration, and loads a saved generator for sampling. */
 public final class GanAlgorithms {
     private GanAlgorithms() {
     }
 
     /** A freshly initialised algorithm (weights N(0, 0.02), biases 0) seeded from {@code config.seed()}. */
     public static GanAlgorithm create(TrainingConfig config) {
-        // Replaced by the engine's updaters when the engine branch is merged.
-        throw new UnsupportedOperationException("the GAN engine is not built yet: " + config.algorithm());
+        return switch (config.algorithm()) {
+            case DRAGAN -> new DraganUpdater(config);
+            case SNGAN -> new SnganUpdater(config);
+            case DCGAN -> new DcganUpdater(config);
+        };
+    }
+
+    /** The generator that {@link GanAlgorithm#saveGenerator} wrote (for example a run's generator.zip). */
+    public static ImageGenerator loadGenerator(Path file) throws IOException {
+        return GeneratorSampler.read(file);
     }
 }

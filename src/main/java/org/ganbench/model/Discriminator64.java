@@ -1,0 +1,264 @@
+package org.ganbench.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ganbench.common.ReproducibleRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
+import org.nd4j.linalg.api.ops.impl.scalar.LeakyReLU;
+import org.nd4j.linalg.api.ops.impl.transforms.gradient.LeakyReLUDerivative;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * chainer-gan-lib's 64x64 discriminators, one class for the three variants that share their layers: seven
+ * convolutions (3->ch/8 k3s1, ch/8->ch/4 k4s2, ch/4->ch/4 k3s1, ch/4->ch/2 k4s2, ch/2->ch/2 k3s1, ch/2->ch k4s2,
+ * ch->ch k3s1, padding 1), each followed by LeakyReLU 0.2, then Linear(8*8*ch -> 1) giving a raw score.
+ * {@link Kind#PLAIN} is WGANDiscriminator (DRAGAN), {@link Kind#SPECTRAL_NORM} is SNDCGANDiscriminator (every conv and
+ * the linear spectrally normalised), {@link Kind#BATCH_NORM} is DCGANDiscriminator (offset-only BN after every
+ * convolution but the first).
+ */
+public final class Discriminator64 {
+    public enum Kind { PLAIN, SPECTRAL_NORM, BATCH_NORM }
+
+    private static final double SLOPE = 0.2;
+    private static final int CONVS = 7;
+    private static final int LINEAR = CONVS + 1;
+    private static final int BOTTOM = 8;
+
+    private final Kind kind;
+    private final int ch;
+    private final int[] inChannels = new int[LINEAR];
+    private final int[] outChannels = new int[LINEAR];
+    private final int[] kernel = new int[LINEAR];
+    private final int[] stride = new int[LINEAR];
+    private final Parameters params;
+    private final Parameters buffers;
+    private final BatchNorm[] norms = new BatchNorm[LINEAR];
+    private final SpectralNorm[] spectral = new SpectralNorm[LINEAR + 1];
+
+    /** Activations of one forward pass, kept for backward passes. */
+    public static final class Trace {
+        private final INDArray[] act = new INDArray[LINEAR];
+        private final INDArray[] slope = new INDArray[LINEAR];
+        private final BatchNorm.Cache[] norm = new BatchNorm.Cache[LINEAR];
+        private INDArray score;
+
+        /** Raw scores, {@code [n, 1]}. */
+        public INDArray score() {
+            return score;
+        }
+
+        /** Shapes of the seven convolution outputs and of the score. */
+        public List<long[]> layerShapes() {
+            List<long[]> shapes = new ArrayList<>();
+            for (int l = 1; l <= CONVS; l++) {
+                shapes.add(act[l].shape());
+            }
+            shapes.add(score.shape());
+            return shapes;
+        }
+
+        /** LeakyReLU's derivative at layer l (1 or 0.2), from the output, whose sign is the input's. */
+        private INDArray slope(int l) {
+            if (slope[l] == null) {
+                slope[l] = Nd4j.createUninitialized(act[l].dataType(), act[l].shape());
+                Nd4j.exec(new LeakyReLUDerivative(act[l], slope[l], SLOPE));
+            }
+            return slope[l];
+        }
+    }
+
+    public Discriminator64(Kind kind, int ch, DataType dataType) {
+        if (ch < 8 || ch % 8 != 0) {
+            throw new IllegalArgumentException("ch must be a positive multiple of 8, was " + ch);
+        }
+        this.kind = kind;
+        this.ch = ch;
+        int[][] specs = {{3, ch / 8, 3, 1}, {ch / 8, ch / 4, 4, 2}, {ch / 4, ch / 4, 3, 1}, {ch / 4, ch / 2, 4, 2},
+                {ch / 2, ch / 2, 3, 1}, {ch / 2, ch, 4, 2}, {ch, ch, 3, 1}};
+        this.params = new Parameters(dataType);
+        this.buffers = new Parameters(dataType);
+        for (int l = 1; l <= CONVS; l++) {
+            int[] s = specs[l - 1];
+            inChannels[l] = s[0];
+            outChannels[l] = s[1];
+            kernel[l] = s[2];
+            stride[l] = s[3];
+            params.declare("w" + l, s[1], s[0], s[2], s[2]);
+            params.declare("b" + l, s[1]);
+            if (kind == Kind.BATCH_NORM && l >= 2) {
+                params.declare("beta" + l, s[1]);
+                BatchNorm.declareBuffers(buffers, String.valueOf(l), s[1]);
+            }
+            if (kind == Kind.SPECTRAL_NORM) {
+                buffers.declare("u" + l, s[1]);
+            }
+        }
+        params.declare("w" + LINEAR, 1, (long) BOTTOM * BOTTOM * ch);
+        params.declare("b" + LINEAR, 1);
+        if (kind == Kind.SPECTRAL_NORM) {
+            buffers.declare("u" + LINEAR, 1);
+        }
+        params.allocate();
+        buffers.allocate();
+        for (int l = 2; l <= CONVS && kind == Kind.BATCH_NORM; l++) {
+            norms[l] = new BatchNorm(params, buffers, null, "beta" + l, String.valueOf(l));
+            BatchNorm.resetBuffers(buffers, String.valueOf(l));
+        }
+        for (int l = 1; l <= LINEAR && kind == Kind.SPECTRAL_NORM; l++) {
+            spectral[l] = new SpectralNorm(params.value("w" + l), buffers.value("u" + l));
+        }
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public int ch() {
+        return ch;
+    }
+
+    public Parameters parameters() {
+        return params;
+    }
+
+    /** BN running statistics or spectral-norm vectors u (empty for the plain discriminator). */
+    public Parameters buffers() {
+        return buffers;
+    }
+
+    /** Weights N(0, 0.02), biases 0; spectral-norm vectors u standard normal (as chainer's SN links). */
+    public void initialise(ReproducibleRandom random) {
+        params.initialise(random, 0.02);
+        for (int l = 1; l <= LINEAR && kind == Kind.SPECTRAL_NORM; l++) {
+            INDArray u = buffers.value("u" + l);
+            double[] values = new double[(int) u.length()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = random.nextGaussian();
+            }
+            u.assign(Nd4j.createFromArray(values).castTo(u.dataType()));
+        }
+    }
+
+    /**
+     * One power-iteration step and the spectrally normalised weights from the current weights: call once per
+     * discriminator update, before its forward passes. No-op for other kinds.
+     */
+    public void normaliseWeights() {
+        for (int l = 1; l <= LINEAR && kind == Kind.SPECTRAL_NORM; l++) {
+            spectral[l].normalise();
+        }
+    }
+
+    /** The largest singular value last estimated for layer {@code l} (1..8), for checks. */
+    public double sigma(int layer) {
+        return spectral[layer].sigma();
+    }
+
+    /** The weight layer l computes with: normalised for SN (see {@link #normaliseWeights}), else the weight. */
+    private INDArray weight(int l) {
+        return kind == Kind.SPECTRAL_NORM ? spectral[l].normalised() : params.value("w" + l);
+    }
+
+    /** Scores {@code x [n, 3, 64, 64]}; BN uses batch statistics when {@code training}, else running ones. */
+    public Trace forward(INDArray x, boolean training) {
+        Trace t = new Trace();
+        t.act[0] = x;
+        INDArray a = x;
+        for (int l = 1; l <= CONVS; l++) {
+            INDArray z = Convolutions.conv2d(a, weight(l), params.value("b" + l), stride[l], 1);
+            if (norms[l] != null) {
+                if (training) {
+                    t.norm[l] = norms[l].forwardTraining(z, z);
+                } else {
+                    norms[l].forwardInference(z, z);
+                }
+            }
+            Nd4j.exec(new LeakyReLU(z, z, SLOPE));
+            t.act[l] = z;
+            a = z;
+        }
+        t.score = flat(a).mmul(weight(LINEAR).transpose()).addi(params.value("b" + LINEAR).getDouble(0));
+        return t;
+    }
+
+    private INDArray flat(INDArray a) {
+        return a.reshape('c', a.size(0), (long) BOTTOM * BOTTOM * ch);
+    }
+
+    /**
+     * Back-propagates {@code scoreGradient [n, 1]} through a training-mode pass. Adds the weight gradients to the
+     * parameters' gradients when {@code accumulate} (else they are discarded: a pass only for the input gradient).
+     * Returns the gradient with respect to the input.
+     */
+    public INDArray backward(Trace t, INDArray scoreGradient, boolean accumulate) {
+        if (accumulate) {
+            params.gradient("w" + LINEAR).addi(scoreGradient.transpose().mmul(flat(t.act[CONVS])));
+            params.gradient("b" + LINEAR).addi(scoreGradient.sum(0));
+        }
+        INDArray d = scoreGradient.mmul(weight(LINEAR)).reshape('c', t.act[CONVS].shape());
+        for (int l = CONVS; l >= 1; l--) {
+            d.muli(t.slope(l));
+            if (norms[l] != null) {
+                norms[l].backward(t.norm[l], d, accumulate);
+            }
+            INDArray w = weight(l);
+            INDArray gradIn = Nd4j.createUninitialized(d.dataType(), t.act[l - 1].shape());
+            INDArray gradW = Nd4j.createUninitialized(w.dataType(), w.shape());
+            INDArray gradB = Nd4j.createUninitialized(w.dataType(), w.size(0));
+            Convolutions.conv2dBackward(t.act[l - 1], w, d, gradIn, gradW, gradB, stride[l], 1);
+            if (accumulate) {
+                params.gradient("w" + l).addi(gradW);
+                params.gradient("b" + l).addi(gradB);
+            }
+            d = gradIn;
+        }
+        return d;
+    }
+
+    /**
+     * DRAGAN's gradient penalty at the inputs of trace {@code t}: lambda * mean_i (||d score_i / d x_i||_2 - 1)^2.
+     * Adds its weight gradients to the parameters' gradients and returns its value. The input gradient is D's
+     * backward pass written as ordinary ops (conv backward = transposed conv with the same weights, LeakyReLU
+     * backward = its slope mask), and the penalty is back-propagated through those ops: the transposed convolution's
+     * own backward gives the adjoint of the next mask stage and the weight gradient in one call. Only for
+     * discriminators without BN (their scores are per-sample functions).
+     */
+    public double addPenaltyGradient(Trace t, double lambda) {
+        if (kind == Kind.BATCH_NORM) {
+            throw new IllegalStateException("the gradient penalty needs a discriminator without batch normalisation");
+        }
+        int n = (int) t.score.size(0);
+        INDArray[] maskedGrad = new INDArray[LINEAR];
+        INDArray d = Nd4j.ones(t.score.dataType(), n, 1).mmul(weight(LINEAR)).reshape('c', t.act[CONVS].shape());
+        for (int l = CONVS; l >= 1; l--) {
+            maskedGrad[l] = d.muli(t.slope(l));
+            d = Convolutions.deconv2d(maskedGrad[l], weight(l), null, stride[l], 1);
+        }
+        INDArray norms = d.reshape('c', n, d.length() / n).norm2(1);
+        INDArray excess = norms.sub(1);
+        double value = lambda * excess.mul(excess).meanNumber().doubleValue();
+        // d penalty / d g_i = lambda * 2 (||g_i|| - 1) / (n ||g_i||) * g_i
+        INDArray coefficient = excess.muli(2 * lambda / n).divi(norms.addi(1e-30));
+        INDArray adjoint = Nd4j.createUninitialized(d.dataType(), d.shape());
+        Nd4j.exec(new BroadcastMulOp(d, coefficient, adjoint, 0));
+        for (int l = 1; l <= CONVS; l++) {
+            INDArray w = weight(l);
+            INDArray next = Nd4j.createUninitialized(d.dataType(), maskedGrad[l].shape());
+            INDArray gradW = Nd4j.createUninitialized(w.dataType(), w.shape());
+            Convolutions.deconv2dBackward(maskedGrad[l], w, adjoint, next, gradW, null, stride[l], 1);
+            params.gradient("w" + l).addi(gradW);
+            adjoint = next.muli(t.slope(l));
+        }
+        params.gradient("w" + LINEAR).addi(flat(adjoint).sum(0).reshape(1, (long) BOTTOM * BOTTOM * ch));
+        return value;
+    }
+
+    /** Ends a gradient accumulation: for SN, turns gradients with respect to normalised weights into weight ones. */
+    public void finishGradients() {
+        for (int l = 1; l <= LINEAR && kind == Kind.SPECTRAL_NORM; l++) {
+            spectral[l].correctGradient(params.gradient("w" + l));
+        }
+    }
+}
