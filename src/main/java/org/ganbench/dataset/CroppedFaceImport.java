@@ -24,9 +24,6 @@ import org.ganbench.common.ProgressListener;
  * no half dataset behind.
  */
 public final class CroppedFaceImport {
-    static final String MANIFEST_HEADER = "face,source,det_x,det_y,det_w,det_h,crop_x,crop_y,crop_w,crop_h,"
-            + "source_sha256,phash,duplicate_of";
-
     private CroppedFaceImport() {
     }
 
@@ -55,7 +52,7 @@ public final class CroppedFaceImport {
         Path partial = datasetsDir.resolve("." + target.getFileName() + ".partial");
         deleteTree(partial);
         Files.createDirectories(partial.resolve("faces"));
-        StringBuilder manifest = new StringBuilder(MANIFEST_HEADER).append('\n');
+        StringBuilder manifest = new StringBuilder(Manifest.HEADER).append('\n');
         List<String> unreadable = new java.util.ArrayList<>();
         int written = 0;
         long started = System.nanoTime();

@@ -16,6 +16,9 @@ import java.util.stream.Stream;
  */
 public final class Manifest {
     public static final String FILE = "manifest.csv";
+    /** The shared header (columns may be appended, never renamed). */
+    public static final String HEADER = "face,source,det_x,det_y,det_w,det_h,crop_x,crop_y,crop_w,crop_h,"
+            + "source_sha256,phash,duplicate_of";
 
     private Manifest() {
     }

@@ -49,7 +49,7 @@ class CroppedFaceImportTest {
             assertEquals(64, face.getHeight());
         }
         String manifest = Files.readString(r.dataset().resolve("manifest.csv"));
-        assertTrue(manifest.startsWith(CroppedFaceImport.MANIFEST_HEADER + "\n"));
+        assertTrue(manifest.startsWith(Manifest.HEADER + "\n"));
         assertTrue(manifest.contains(",0,0,97,33,32,0,33,33,"), "det box = whole image, crop = centre square");
         assertTrue(Files.exists(r.dataset().resolve("report.json")));
         assertEquals(List.of(3L, 3L), List.of(progress.get(progress.size() - 1)[0], progress.get(progress.size() - 1)[1]));

@@ -18,7 +18,7 @@ class ManifestTest {
 
     @Test
     void readsColumnsByNameWithQuotedSourcesAndAppendedColumns() throws IOException {
-        Files.writeString(dataset.resolve("manifest.csv"), CroppedFaceImport.MANIFEST_HEADER + ",extra\n"
+        Files.writeString(dataset.resolve("manifest.csv"), Manifest.HEADER + ",extra\n"
                 + "f1.png,\"dir, with comma/x.jpg\",1,2,3,4,0,0,3,4,ab,,,e1\n"
                 + "f2.png,y.jpg,1,2,3,4,0,0,3,4,cd,,f1.png,e2\n\n");
         List<Manifest.Entry> entries = Manifest.read(dataset);
