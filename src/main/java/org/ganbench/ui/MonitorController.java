@@ -206,11 +206,11 @@ final class MonitorController {
 
     private void updateSpeedAndWarning() {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "step %,d", lastStep));
+        totalSteps.ifPresent(total -> s.append(String.format(Locale.ROOT, " of %,d", total)));
         if (!Double.isNaN(stepsPerSecond)) {
             s.append(String.format(Locale.ROOT, "   %.2f steps/s", stepsPerSecond));
         }
         if (totalSteps.isPresent()) {
-            s.append(String.format(Locale.ROOT, "   of %,d", totalSteps.getAsLong()));
             long left = totalSteps.getAsLong() - lastStep;
             if (left > 0 && stepsPerSecond > 0) {
                 s.append("   ETA ").append(formatDuration((long) (left / stepsPerSecond)));
