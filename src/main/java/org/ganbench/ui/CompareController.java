@@ -54,6 +54,13 @@ final class CompareController {
         }
     }
 
+    /** One loader thread, so that runs join the comparison in the order they were asked for. */
+    private final java.util.concurrent.ExecutorService loader = java.util.concurrent.Executors.newSingleThreadExecutor(
+            r -> {
+                Thread t = new Thread(r, "compare-load");
+                t.setDaemon(true);
+                return t;
+            });
     private final Runnable chooseRun;
     private final Consumer<Throwable> showError;
     private final List<RunData> runs = new ArrayList<>();
@@ -96,12 +103,12 @@ final class CompareController {
         stepSlider.setSnapToTicks(true);
         stepSlider.valueProperty().addListener((o, a, b) -> showStep());
         stepLabel.setId("compare-step");
-        VBox top = new VBox(6, grids, stepSlider, stepLabel);
+        VBox top = new VBox(6, grids, stepSlider);
         top.setPadding(new Insets(4, 8, 4, 8));
 
         figures.setId("eval-table");
         figures.setPlaceholder(new Label("No evaluation figures (eval/eval.json) in these runs yet."));
-        figures.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        figures.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         lossChart.node().setId("compare-chart");
         SplitPane bottom = new SplitPane(lossChart.node(), figures);
         bottom.setDividerPositions(0.62);
@@ -121,6 +128,10 @@ final class CompareController {
 
     List<RunData> runs() {
         return runs;
+    }
+
+    CurveChart lossChart() {
+        return lossChart;
     }
 
     TableView<String> figures() {
@@ -151,9 +162,7 @@ final class CompareController {
             rebuild();
         });
         task.setOnFailed(e -> showError.accept(task.getException()));
-        Thread t = new Thread(task, "compare-load");
-        t.setDaemon(true);
-        t.start();
+        loader.execute(task);
     }
 
     void remove(RunData run) {
@@ -195,10 +204,12 @@ final class CompareController {
             return;
         }
         TableColumn<String, String> figure = new TableColumn<>("figure");
+        figure.setMinWidth(90);
         figure.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue()));
         figures.getColumns().add(figure);
         for (RunData r : runs) {
             TableColumn<String, String> col = new TableColumn<>(r.name());
+            col.setMinWidth(70);
             col.setCellValueFactory(c -> new ReadOnlyStringWrapper(r.eval().getOrDefault(c.getValue(), "—")));
             figures.getColumns().add(col);
         }
