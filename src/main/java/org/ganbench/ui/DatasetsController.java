@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
+import javafx.css.PseudoClass;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
@@ -257,7 +258,13 @@ final class DatasetsController {
     }
 
     private void updateStatus() {
-        status.setText(String.format("%,d faces, %,d selected", faces.size(), selected.size()));
+        String detail = "";
+        if (selected.size() == 1 && anchor >= 0 && anchor < faces.size()) {
+            Face f = faces.get(anchor);
+            detail = "   " + f.name() + (f.source().isEmpty() ? "" : " from " + f.source())
+                    + (f.duplicateOf().isEmpty() ? "" : ", duplicate of " + f.duplicateOf());
+        }
+        status.setText(String.format("%,d faces, %,d selected", faces.size(), selected.size()) + detail);
     }
 
     void select(int index, boolean toggle, boolean range) {
@@ -377,7 +384,13 @@ final class DatasetsController {
         return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
-    /** A face in the gallery: thumbnail loaded lazily, highlighted when selected, click to select. */
+    private static final PseudoClass SELECTED_FACE = PseudoClass.getPseudoClass("selected-face");
+    private static final PseudoClass DUPLICATE_FACE = PseudoClass.getPseudoClass("duplicate-face");
+
+    /**
+     * A face in the gallery: thumbnail loaded lazily, marked when selected or a near-duplicate, click to select. No
+     * per-cell tooltip: creating one per recycled cell made scrolling 50,000 faces stutter.
+     */
     private final class FaceCell extends GridCell<Face> {
         private final ImageView view = new ImageView();
         private volatile Path wanted;
@@ -401,7 +414,6 @@ final class DatasetsController {
             if (empty || item == null) {
                 wanted = null;
                 view.setImage(null);
-                setTooltip(null);
             } else {
                 Path file = item.file();
                 wanted = file;
@@ -413,8 +425,6 @@ final class DatasetsController {
                         }
                     });
                 }
-                setTooltip(new Tooltip(item.name() + (item.source().isEmpty() ? "" : "\nfrom " + item.source())
-                        + (item.duplicateOf().isEmpty() ? "" : "\nduplicate of " + item.duplicateOf())));
             }
             showSelection();
         }
@@ -422,8 +432,8 @@ final class DatasetsController {
         void showSelection() {
             Face item = getItem();
             boolean on = item != null && selected.contains(item.name());
-            setStyle(on ? "-fx-background-color: -fx-accent;" : item != null && !item.duplicateOf().isEmpty()
-                    ? "-fx-background-color: #f0c36d;" : "");
+            pseudoClassStateChanged(SELECTED_FACE, on);
+            pseudoClassStateChanged(DUPLICATE_FACE, item != null && !item.duplicateOf().isEmpty());
         }
     }
 

@@ -69,6 +69,7 @@ public final class MainWindow {
         root.setBottom(status);
         status.setStyle("-fx-padding: 2 8 2 8;");
         scene = new Scene(root, settings.width, settings.height);
+        scene.getStylesheets().add(MainWindow.class.getResource("ganbench.css").toExternalForm());
         scene.setOnDragOver(this::dragOver);
         scene.setOnDragDropped(this::dragDropped);
     }
