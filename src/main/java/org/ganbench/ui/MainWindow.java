@@ -90,9 +90,14 @@ public final class MainWindow {
 
         MenuItem reject = item("Reject selected faces", "Delete", datasets::rejectSelected);
         MenuItem undo = item("Undo reject", "Shortcut+Z", datasets::undoReject);
-        undo.disableProperty().bind(datasets.canUndoProperty().not());
         MenuItem selectAll = item("Select all faces", "Shortcut+A", datasets::selectAll);
         MenuItem source = item("Open source image", "Shortcut+Enter", datasets::openSourceOfSelection);
+        // Face actions only while the gallery is in view: Delete must not reject faces one cannot see.
+        var galleryHidden = tabs.getSelectionModel().selectedIndexProperty().isNotEqualTo(View.DATASETS.ordinal());
+        reject.disableProperty().bind(galleryHidden);
+        undo.disableProperty().bind(datasets.canUndoProperty().not().or(galleryHidden));
+        selectAll.disableProperty().bind(galleryHidden);
+        source.disableProperty().bind(galleryHidden);
         Menu edit = new Menu("_Edit", null, reject, undo, selectAll, source);
 
         Menu view = new Menu("_View", null, item("Datasets", "Shortcut+1", () -> show(View.DATASETS)),
@@ -233,7 +238,9 @@ public final class MainWindow {
     public void install() {
         stage.setTitle("GanBench");
         stage.setScene(scene);
-        if (!Double.isNaN(settings.x) && !Double.isNaN(settings.y)) {
+        // Only where a screen still is (a second monitor may have gone since).
+        if (!Double.isNaN(settings.x) && !Double.isNaN(settings.y)
+                && !javafx.stage.Screen.getScreensForRectangle(settings.x, settings.y, 100, 100).isEmpty()) {
             stage.setX(settings.x);
             stage.setY(settings.y);
         }

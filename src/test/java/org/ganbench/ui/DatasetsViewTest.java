@@ -120,6 +120,41 @@ class DatasetsViewTest {
     }
 
     @Test
+    void deleteDoesNothingWhileTheGalleryIsNotInView(FxRobot robot) {
+        robot.clickOn(cell(robot, 0));
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+        assertEquals(1, (int) fx(() -> robot.lookup("#views").queryAs(javafx.scene.control.TabPane.class)
+                .getSelectionModel().getSelectedIndex()), "Ctrl+2 shows Training");
+        robot.type(KeyCode.DELETE);
+        WindowTestSupport.fx(() -> { });
+        assertTrue(Files.exists(dataset.resolve("faces/000001.png")));
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT1).release(KeyCode.CONTROL);
+        robot.type(KeyCode.DELETE);
+        await("rejected once the gallery is back", () -> !Files.exists(dataset.resolve("faces/000001.png")));
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        await("and back", () -> Files.exists(dataset.resolve("faces/000001.png")));
+    }
+
+    @Test
+    void cancellingAnImportLeavesNoDataset(FxRobot robot) throws IOException {
+        Path folder = app.workspace.resolve("many");
+        for (int i = 0; i < 400; i++) {
+            TestImages.writeFace(folder.resolve("f" + i + ".png"), 200, 200, i);
+        }
+        assertTrue(fx(() -> app.window.openDropped(List.of(folder.toFile()))));
+        await("progress shown", () -> robot.lookup("#import-progress").query().isVisible()
+                && robot.lookup("#import-progress .progress-bar").queryAs(javafx.scene.control.ProgressBar.class)
+                .getProgress() > 0);
+        String message = fx(() -> ((Label) ((javafx.scene.Parent) robot.lookup("#import-progress").query())
+                .getChildrenUnmodifiable().get(1)).getText());
+        assertTrue(message.contains("faces/s"), message);
+        robot.clickOn("#import-cancel");
+        await("import stopped", () -> !app.window.datasets().importPane().isRunning());
+        assertFalse(Files.exists(app.workspace.resolve("datasets/many")));
+        assertEquals(400, Files.list(folder).count(), "sources untouched");
+    }
+
+    @Test
     void opensTheSourceImageOfAFace(FxRobot robot) {
         robot.clickOn(cell(robot, 3));
         robot.clickOn("#open-source");
