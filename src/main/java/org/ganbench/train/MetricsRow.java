@@ -9,7 +9,8 @@ import java.util.List;
  */
 public record MetricsRow(long step, double timeS, double lossDis, double lossGen, double lossGp, double dReal,
                          double dFake, double gradNormG, double stepsPerS) {
-    private static final String[] COLUMNS = RunFolder.METRICS_HEADER.split(",");
+    /** The header every run writes (columns may be appended after these). */
+    public static final List<String> COLUMNS = List.of(RunFolder.METRICS_HEADER.split(","));
 
     /** The rows of a metrics.csv text; a last line cut short by a killed process is left out. */
     static List<MetricsRow> parse(String csv) {
@@ -19,11 +20,11 @@ public record MetricsRow(long step, double timeS, double lossDis, double lossGen
             return rows;
         }
         List<String> header = Csv.parseLine(lines.get(0));
-        int[] index = new int[COLUMNS.length];
-        for (int c = 0; c < COLUMNS.length; c++) {
-            index[c] = header.indexOf(COLUMNS[c]);
+        int[] index = new int[COLUMNS.size()];
+        for (int c = 0; c < COLUMNS.size(); c++) {
+            index[c] = header.indexOf(COLUMNS.get(c));
             if (index[c] < 0) {
-                throw new IllegalArgumentException("metrics.csv lacks column " + COLUMNS[c]);
+                throw new IllegalArgumentException("metrics.csv lacks column " + COLUMNS.get(c));
             }
         }
         boolean lastLineComplete = csv.endsWith("\n");
@@ -35,8 +36,8 @@ public record MetricsRow(long step, double timeS, double lossDis, double lossGen
             if (cells.size() < header.size()) {
                 continue;
             }
-            double[] v = new double[COLUMNS.length];
-            for (int c = 0; c < COLUMNS.length; c++) {
+            double[] v = new double[COLUMNS.size()];
+            for (int c = 0; c < COLUMNS.size(); c++) {
                 String cell = cells.get(index[c]);
                 v[c] = cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
             }

@@ -1,10 +1,11 @@
 package org.ganbench.ui;
 
+import java.nio.file.Path;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.ganbench.common.Workspace;
+import org.ganbench.dataset.CroppedFaceImport;
+import org.ganbench.train.TrainingConfig;
 
 /** The desktop window. It only observes and commands the headless core. */
 public final class GanBenchWindow extends Application {
@@ -16,8 +17,14 @@ public final class GanBenchWindow extends Application {
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("GanBench");
-        stage.setScene(new Scene(new StackPane(new Label("GanBench — drop a folder of illustrations here")), 960, 640));
+        Workspace workspace = Workspace.current();
+        Path settingsFile = AppSettings.defaultFile();
+        // Until the crop job is merged, dropped folders are imported as already-cropped faces.
+        DatasetActions actions = (source, progress, cancel) ->
+                CroppedFaceImport.run(source, workspace.datasets(), TrainingConfig.SIDE, progress, cancel).dataset();
+        MainWindow window = new MainWindow(stage, workspace, AppSettings.load(settingsFile), settingsFile, actions,
+                file -> getHostServices().showDocument(file.toUri().toString()));
+        window.install();
         stage.show();
     }
 }

@@ -1,0 +1,250 @@
+package org.ganbench.ui;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToolBar;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.ganbench.eval.EvalFigures;
+import org.ganbench.train.MetricsRow;
+import org.ganbench.train.MetricsTail;
+import org.ganbench.train.RunFiles;
+
+/**
+ * The Compare view: two to four runs side by side. Their sample grids at one shared step slider (each run shows its
+ * latest grid at or before that step), their smoothed losses overlaid, and their evaluation figures in a table.
+ */
+final class CompareController {
+    static final int MAX_RUNS = 4;
+
+    /** What the view needs of one run, read on a worker thread. */
+    record RunData(Path run, NavigableMap<Long, Path> samples, List<MetricsRow> metrics, Map<String, String> eval) {
+        static RunData read(Path run) throws IOException {
+            return new RunData(run, RunFiles.samples(run), MetricsTail.readAll(RunFiles.metrics(run)),
+                    EvalFigures.read(RunFiles.evalJson(run)));
+        }
+
+        String name() {
+            return run.getFileName().toString();
+        }
+    }
+
+    /** One loader thread, so that runs join the comparison in the order they were asked for. */
+    private final java.util.concurrent.ExecutorService loader = java.util.concurrent.Executors.newSingleThreadExecutor(
+            r -> {
+                Thread t = new Thread(r, "compare-load");
+                t.setDaemon(true);
+                return t;
+            });
+    private final Runnable chooseRun;
+    private final Consumer<Throwable> showError;
+    private final List<RunData> runs = new ArrayList<>();
+    private final ListView<RunData> runList = new ListView<>();
+    private final HBox grids = new HBox(12);
+    private final Slider stepSlider = new Slider(0, 0, 0);
+    private final Label stepLabel = new Label();
+    private final CurveChart lossChart = new CurveChart("Losses (smoothed)", "loss");
+    private final TableView<String> figures = new TableView<>();
+    private final BorderPane root = new BorderPane();
+    private List<Long> steps = List.of();
+
+    CompareController(Runnable chooseRun, Consumer<Throwable> showError) {
+        this.chooseRun = chooseRun;
+        this.showError = showError;
+        runList.setId("compare-runs");
+        runList.setPrefWidth(200);
+        runList.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(RunData item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.name());
+            }
+        });
+        runList.setPlaceholder(new Label("Add 2 to 4 runs\n(Ctrl+Shift+O)"));
+        Button add = new Button("Add run…");
+        add.setId("compare-add");
+        add.setOnAction(e -> chooseRun.run());
+        Button remove = new Button("Remove");
+        remove.setId("compare-remove");
+        remove.disableProperty().bind(runList.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(e -> remove(runList.getSelectionModel().getSelectedItem()));
+
+        grids.setId("compare-grids");
+        grids.setPadding(new Insets(8));
+        stepSlider.setId("compare-slider");
+        stepSlider.setBlockIncrement(1);
+        stepSlider.setMajorTickUnit(1);
+        stepSlider.setMinorTickCount(0);
+        stepSlider.setSnapToTicks(true);
+        stepSlider.valueProperty().addListener((o, a, b) -> showStep());
+        stepLabel.setId("compare-step");
+        VBox top = new VBox(6, grids, stepSlider);
+        top.setPadding(new Insets(4, 8, 4, 8));
+
+        figures.setId("eval-table");
+        figures.setPlaceholder(new Label("No evaluation figures (eval/eval.json) in these runs yet."));
+        figures.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        lossChart.node().setId("compare-chart");
+        SplitPane bottom = new SplitPane(lossChart.node(), figures);
+        bottom.setDividerPositions(0.62);
+        SplitPane center = new SplitPane(top, bottom);
+        center.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        center.setDividerPositions(0.5);
+
+        root.setTop(new ToolBar(add, remove, new Label("  shared step:"), stepLabel));
+        root.setLeft(runList);
+        root.setCenter(center);
+        rebuild();
+    }
+
+    Node view() {
+        return root;
+    }
+
+    List<RunData> runs() {
+        return runs;
+    }
+
+    CurveChart lossChart() {
+        return lossChart;
+    }
+
+    TableView<String> figures() {
+        return figures;
+    }
+
+    /** Reads {@code runDir} in the background and adds it (replacing the same run; refusing a fifth). */
+    void add(Path runDir) {
+        if (runs.stream().noneMatch(r -> r.run().equals(runDir)) && runs.size() >= MAX_RUNS) {
+            showError.accept(new IllegalStateException("At most " + MAX_RUNS
+                    + " runs can be compared; remove one first."));
+            return;
+        }
+        Task<RunData> task = new Task<>() {
+            @Override
+            protected RunData call() throws IOException {
+                if (!RunFiles.isRun(runDir)) {
+                    throw new IOException(runDir + " is not a run folder (no config.json, metrics.csv or samples/)");
+                }
+                return RunData.read(runDir);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            runs.removeIf(r -> r.run().equals(runDir));
+            if (runs.size() < MAX_RUNS) {
+                runs.add(task.getValue());
+            }
+            rebuild();
+        });
+        task.setOnFailed(e -> showError.accept(task.getException()));
+        loader.execute(task);
+    }
+
+    void remove(RunData run) {
+        runs.remove(run);
+        rebuild();
+    }
+
+    private void rebuild() {
+        runList.getItems().setAll(runs);
+        Set<Long> allSteps = new TreeSet<>();
+        runs.forEach(r -> allSteps.addAll(r.samples().keySet()));
+        steps = List.copyOf(allSteps);
+        stepSlider.setMax(Math.max(0, steps.size() - 1));
+        stepSlider.setValue(stepSlider.getMax());
+        stepSlider.setDisable(steps.size() < 2);
+
+        lossChart.clear();
+        for (int i = 0; i < runs.size(); i++) {
+            SeriesBuffer d = new SeriesBuffer(0.95);
+            SeriesBuffer g = new SeriesBuffer(0.95);
+            for (MetricsRow row : runs.get(i).metrics()) {
+                d.append(row.step(), row.lossDis());
+                g.append(row.step(), row.lossGen());
+            }
+            lossChart.add(runs.get(i).name() + " D", d, 2 * i, false, true);
+            lossChart.add(runs.get(i).name() + " G", g, 2 * i + 1, false, true);
+        }
+        lossChart.refresh();
+        rebuildTable();
+        showStep();
+    }
+
+    private void rebuildTable() {
+        figures.getColumns().clear();
+        Set<String> names = new LinkedHashSet<>();
+        runs.forEach(r -> names.addAll(r.eval().keySet()));
+        if (names.isEmpty()) {
+            figures.getItems().clear();
+            return;
+        }
+        TableColumn<String, String> figure = new TableColumn<>("figure");
+        figure.setMinWidth(90);
+        figure.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue()));
+        figures.getColumns().add(figure);
+        for (RunData r : runs) {
+            TableColumn<String, String> col = new TableColumn<>(r.name());
+            col.setMinWidth(70);
+            col.setCellValueFactory(c -> new ReadOnlyStringWrapper(r.eval().getOrDefault(c.getValue(), "—")));
+            figures.getColumns().add(col);
+        }
+        figures.getItems().setAll(names);
+    }
+
+    private void showStep() {
+        if (steps.isEmpty()) {
+            stepLabel.setText(runs.isEmpty() ? "" : "no sample grids");
+            grids.getChildren().setAll(runs.stream().map(r -> gridPane(r, null, "no grids")).toList());
+            return;
+        }
+        long step = steps.get((int) Math.round(Math.min(stepSlider.getValue(), steps.size() - 1)));
+        stepLabel.setText(String.format(Locale.ROOT, "step %,d", step));
+        List<Node> panes = new ArrayList<>();
+        for (RunData r : runs) {
+            Map.Entry<Long, Path> at = r.samples().floorEntry(step);
+            panes.add(gridPane(r, at == null ? null : at.getValue(), at == null ? "no grid yet"
+                    : String.format(Locale.ROOT, "step %,d", at.getKey())));
+        }
+        grids.getChildren().setAll(panes);
+    }
+
+    private static Node gridPane(RunData run, Path file, String caption) {
+        ImageView view = new ImageView();
+        view.setPreserveRatio(true);
+        view.setFitWidth(240);
+        view.setSmooth(false);
+        if (file != null) {
+            view.setImage(new Image(file.toUri().toString(), true));
+        }
+        VBox box = new VBox(4, new Label(run.name()), view, new Label(caption));
+        box.getStyleClass().add("compare-grid");
+        box.setAlignment(Pos.TOP_CENTER);
+        box.setMinWidth(240);
+        return box;
+    }
+}

@@ -1,0 +1,469 @@
+package org.ganbench.ui;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.css.PseudoClass;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.TilePane;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.GridCell;
+import org.controlsfx.control.GridView;
+import org.ganbench.dataset.FaceRejector;
+import org.ganbench.dataset.Manifest;
+
+/**
+ * The Datasets view: the workspace's datasets, a virtualised gallery of one dataset's faces with multi-selection,
+ * reject/undo, duplicates side by side, opening a face's source image, statistics, and imports with progress.
+ */
+final class DatasetsController {
+    static final int THUMB = 64;
+
+    /** One face of the open dataset. */
+    record Face(String name, Path file, String source, String duplicateOf) {
+    }
+
+    private final Path datasetsDir;
+    private final Consumer<Path> openFile;
+    private final Consumer<Throwable> showError;
+    private final ThumbnailCache thumbnails = new ThumbnailCache(THUMB, 4000);
+    private final ListView<Path> datasetList = new ListView<>();
+    private final ObservableList<Face> faces = FXCollections.observableArrayList();
+    private final GridView<Face> gallery = new GridView<>(faces);
+    private final Set<String> selected = new LinkedHashSet<>();
+    private final BooleanProperty hasSelection = new SimpleBooleanProperty();
+    private final Deque<FaceRejector.Rejection> undo = new ArrayDeque<>();
+    private final BooleanProperty canUndo = new SimpleBooleanProperty();
+    private final Label status = new Label();
+    private final VBox stats = new VBox(6);
+    private final ListView<Face[]> duplicates = new ListView<>();
+    private final ImportProgressPane importPane;
+    private final BorderPane root = new BorderPane();
+    private int anchor = -1;
+    private Path dataset;
+
+    DatasetsController(Path datasetsDir, DatasetActions actions, Consumer<Path> openFile,
+                       Consumer<Throwable> showError) {
+        this.datasetsDir = datasetsDir;
+        this.openFile = openFile;
+        this.showError = showError;
+        this.importPane = new ImportProgressPane(actions, imported -> {
+            refreshDatasets();
+            datasetList.getSelectionModel().select(imported);
+        }, e -> showError.accept(new IOException("The import failed: " + messageOf(e), e)));
+
+        datasetList.setId("dataset-list");
+        datasetList.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(Path item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.getFileName().toString());
+            }
+        });
+        datasetList.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> open(now));
+        datasetList.setPlaceholder(new Label("No datasets yet.\nDrop a folder of faces here."));
+
+        gallery.setId("gallery");
+        gallery.setCellWidth(THUMB + 8);
+        gallery.setCellHeight(THUMB + 8);
+        gallery.setHorizontalCellSpacing(2);
+        gallery.setVerticalCellSpacing(2);
+        gallery.setCellFactory(g -> new FaceCell());
+
+        Button reject = new Button("Reject");
+        reject.setId("reject");
+        reject.setTooltip(new Tooltip("Move the selected faces to rejected/ (Delete)"));
+        reject.disableProperty().bind(hasSelection.not());
+        reject.setOnAction(e -> rejectSelected());
+        Button undoButton = new Button("Undo");
+        undoButton.setId("undo-reject");
+        undoButton.setTooltip(new Tooltip("Put the last rejected faces back (Ctrl+Z)"));
+        undoButton.disableProperty().bind(canUndo.not());
+        undoButton.setOnAction(e -> undoReject());
+        Button source = new Button("Open source");
+        source.setId("open-source");
+        source.disableProperty().bind(hasSelection.not());
+        source.setOnAction(e -> openSourceOfSelection());
+        status.setId("gallery-status");
+        HBox spacer = new HBox();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        ToolBar tools = new ToolBar(reject, undoButton, source, spacer, status);
+
+        duplicates.setId("duplicates");
+        duplicates.setPlaceholder(new Label("No near-duplicates in this dataset."));
+        duplicates.setCellFactory(v -> new DuplicatePairCell());
+        stats.setId("dataset-stats");
+        stats.setPadding(new Insets(8));
+        TabPane side = new TabPane(new Tab("Statistics", stats), new Tab("Duplicates", duplicates));
+        side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+
+        BorderPane center = new BorderPane(gallery, tools, null, null, null);
+        SplitPane split = new SplitPane(datasetList, center, side);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.16, 0.72);
+        SplitPane.setResizableWithParent(datasetList, false);
+        root.setCenter(split);
+        root.setBottom(importPane);
+        refreshDatasets();
+    }
+
+    Node view() {
+        return root;
+    }
+
+    /** Starts importing folders (drop, chooser); false while another import runs. */
+    boolean importFolders(List<Path> folders) {
+        return importPane.start(folders);
+    }
+
+    ImportProgressPane importPane() {
+        return importPane;
+    }
+
+    List<Face> faces() {
+        return faces;
+    }
+
+    Set<String> selection() {
+        return selected;
+    }
+
+    BooleanProperty canUndoProperty() {
+        return canUndo;
+    }
+
+    /** Re-reads the list of datasets, keeping the open one selected. */
+    void refreshDatasets() {
+        List<Path> found = new ArrayList<>();
+        if (Files.isDirectory(datasetsDir)) {
+            try (Stream<Path> dirs = Files.list(datasetsDir)) {
+                dirs.filter(Files::isDirectory).filter(d -> !d.getFileName().toString().startsWith("."))
+                        .filter(d -> Files.exists(d.resolve(Manifest.FILE)) || Files.isDirectory(d.resolve("faces")))
+                        .sorted().forEach(found::add);
+            } catch (IOException e) {
+                showError.accept(new IOException("Cannot list the datasets in " + datasetsDir + ": " + e.getMessage(), e));
+            }
+        }
+        Path keep = dataset;
+        datasetList.getItems().setAll(found);
+        if (keep != null && found.contains(keep)) {
+            datasetList.getSelectionModel().select(keep);
+        }
+    }
+
+    /** Opens a dataset folder: its faces load in the background. */
+    void open(Path datasetDir) {
+        if (datasetDir == null || datasetDir.equals(dataset)) {
+            return;
+        }
+        dataset = datasetDir;
+        undo.clear();
+        canUndo.set(false);
+        reload();
+    }
+
+    private void reload() {
+        Path dir = dataset;
+        Task<DatasetContents> task = new Task<>() {
+            @Override
+            protected DatasetContents call() throws IOException {
+                return DatasetContents.read(dir);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            if (dir.equals(dataset)) {
+                show(task.getValue());
+            }
+        });
+        task.setOnFailed(e -> showError.accept(task.getException()));
+        status.setText("loading " + dir.getFileName() + "…");
+        Thread t = new Thread(task, "dataset-load");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void show(DatasetContents contents) {
+        selected.clear();
+        anchor = -1;
+        hasSelection.set(false);
+        faces.setAll(contents.faces());
+        Map<String, Face> byName = new HashMap<>();
+        for (Face f : contents.faces()) {
+            byName.put(f.name(), f);
+        }
+        List<Face[]> pairs = new ArrayList<>();
+        for (Face f : contents.faces()) {
+            Face original = byName.get(f.duplicateOf());
+            if (original != null) {
+                pairs.add(new Face[] {f, original});
+            }
+        }
+        duplicates.getItems().setAll(pairs);
+        showStats(contents, pairs.size());
+        updateStatus();
+    }
+
+    private void showStats(DatasetContents c, int duplicatePairs) {
+        Label counts = new Label(String.format(
+                "%,d faces\n%,d near-duplicates (%,d shown side by side)\n%,d rejected\n%,d source images",
+                c.faces().size(), c.duplicates(), duplicatePairs, c.rejected(), c.sources()));
+        counts.setId("stats-counts");
+        TilePane sample = new TilePane(2, 2);
+        sample.setId("stats-sample");
+        sample.setPrefColumns(5);
+        sample.setMaxWidth(5 * (THUMB + 2));
+        int n = c.faces().size();
+        for (int k = 0; k < Math.min(25, n); k++) {
+            // Evenly spread over the dataset, so the sample shows its range rather than its first source.
+            Face f = c.faces().get((int) ((long) k * n / Math.min(25, n)));
+            ImageView v = new ImageView();
+            v.setFitWidth(THUMB);
+            v.setFitHeight(THUMB);
+            thumbnails.request(f.file(), () -> true, v::setImage);
+            sample.getChildren().add(v);
+        }
+        stats.getChildren().setAll(new Label(dataset.getFileName().toString()), counts, new Label("Sample"), sample);
+    }
+
+    private void updateStatus() {
+        String detail = "";
+        if (selected.size() == 1 && anchor >= 0 && anchor < faces.size()) {
+            Face f = faces.get(anchor);
+            detail = "   " + f.name() + (f.source().isEmpty() ? "" : " from " + f.source())
+                    + (f.duplicateOf().isEmpty() ? "" : ", duplicate of " + f.duplicateOf());
+        }
+        status.setText(String.format("%,d faces, %,d selected", faces.size(), selected.size()) + detail);
+    }
+
+    void select(int index, boolean toggle, boolean range) {
+        if (index < 0 || index >= faces.size()) {
+            return;
+        }
+        if (range && anchor >= 0) {
+            if (!toggle) {
+                selected.clear();
+            }
+            for (int i = Math.min(anchor, index); i <= Math.max(anchor, index); i++) {
+                selected.add(faces.get(i).name());
+            }
+        } else if (toggle) {
+            String name = faces.get(index).name();
+            if (!selected.remove(name)) {
+                selected.add(name);
+            }
+            anchor = index;
+        } else {
+            selected.clear();
+            selected.add(faces.get(index).name());
+            anchor = index;
+        }
+        selectionChanged();
+    }
+
+    void selectAll() {
+        faces.forEach(f -> selected.add(f.name()));
+        selectionChanged();
+    }
+
+    private void selectionChanged() {
+        hasSelection.set(!selected.isEmpty());
+        updateStatus();
+        // Cells show selection; a light refresh of the visible cells only.
+        gallery.lookupAll(".face-cell").forEach(n -> ((FaceCell) n).showSelection());
+    }
+
+    /** Moves the selected faces to rejected/ (undoable). */
+    void rejectSelected() {
+        if (dataset == null || selected.isEmpty()) {
+            return;
+        }
+        List<String> names = new ArrayList<>(selected);
+        try {
+            undo.push(new FaceRejector(dataset).reject(names));
+        } catch (IOException | RuntimeException e) {
+            showError.accept(new IOException("Could not reject the faces (nothing was moved): " + messageOf(e), e));
+            return;
+        }
+        canUndo.set(true);
+        Set<String> gone = new HashSet<>(names);
+        faces.removeIf(f -> gone.contains(f.name()));
+        selected.clear();
+        anchor = -1;
+        selectionChanged();
+        reloadStatsLater();
+    }
+
+    /** Puts back the faces of the last rejection. */
+    void undoReject() {
+        if (undo.isEmpty()) {
+            return;
+        }
+        try {
+            new FaceRejector(dataset).restore(undo.peek());
+            undo.pop();
+        } catch (IOException | RuntimeException e) {
+            showError.accept(new IOException("Could not put the faces back: " + messageOf(e), e));
+            return;
+        }
+        canUndo.set(!undo.isEmpty());
+        reload();
+    }
+
+    private void reloadStatsLater() {
+        Path dir = dataset;
+        Task<DatasetContents> task = new Task<>() {
+            @Override
+            protected DatasetContents call() throws IOException {
+                return DatasetContents.read(dir);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            if (dir.equals(dataset)) {
+                showStats(task.getValue(), duplicates.getItems().size());
+            }
+        });
+        Thread t = new Thread(task, "dataset-stats");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    void openSourceOfSelection() {
+        if (selected.isEmpty()) {
+            return;
+        }
+        String name = selected.iterator().next();
+        Face face = faces.stream().filter(f -> f.name().equals(name)).findFirst().orElse(null);
+        if (face == null) {
+            return;
+        }
+        try {
+            openFile.accept(DatasetContents.sourceOf(dataset, face.source()));
+        } catch (IOException e) {
+            showError.accept(e);
+        }
+    }
+
+    void close() {
+        thumbnails.close();
+        importPane.cancel();
+    }
+
+    private static String messageOf(Throwable e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    private static final PseudoClass SELECTED_FACE = PseudoClass.getPseudoClass("selected-face");
+    private static final PseudoClass DUPLICATE_FACE = PseudoClass.getPseudoClass("duplicate-face");
+
+    /**
+     * A face in the gallery: thumbnail loaded lazily, marked when selected or a near-duplicate, click to select. No
+     * per-cell tooltip: creating one per recycled cell made scrolling 50,000 faces stutter.
+     */
+    private final class FaceCell extends GridCell<Face> {
+        private final ImageView view = new ImageView();
+        private volatile Path wanted;
+
+        FaceCell() {
+            getStyleClass().add("face-cell");
+            view.setFitWidth(THUMB);
+            view.setFitHeight(THUMB);
+            setGraphic(view);
+            setPadding(new Insets(3));
+            addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+                if (getItem() != null) {
+                    select(getIndex(), e.isShortcutDown(), e.isShiftDown());
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(Face item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                wanted = null;
+                view.setImage(null);
+            } else {
+                Path file = item.file();
+                wanted = file;
+                view.setImage(thumbnails.cached(file));
+                if (view.getImage() == null) {
+                    thumbnails.request(file, () -> file.equals(wanted), image -> {
+                        if (file.equals(wanted)) {
+                            view.setImage(image);
+                        }
+                    });
+                }
+            }
+            showSelection();
+        }
+
+        void showSelection() {
+            Face item = getItem();
+            boolean on = item != null && selected.contains(item.name());
+            pseudoClassStateChanged(SELECTED_FACE, on);
+            pseudoClassStateChanged(DUPLICATE_FACE, item != null && !item.duplicateOf().isEmpty());
+        }
+    }
+
+    /** A near-duplicate and the face it duplicates, side by side. */
+    private final class DuplicatePairCell extends ListCell<Face[]> {
+        private final ImageView left = new ImageView();
+        private final ImageView right = new ImageView();
+        private final Label caption = new Label();
+        private final HBox box = new HBox(8, left, right, caption);
+
+        DuplicatePairCell() {
+            for (ImageView v : List.of(left, right)) {
+                v.setFitWidth(THUMB);
+                v.setFitHeight(THUMB);
+            }
+        }
+
+        @Override
+        protected void updateItem(Face[] pair, boolean empty) {
+            super.updateItem(pair, empty);
+            if (empty || pair == null) {
+                setGraphic(null);
+                return;
+            }
+            left.setImage(null);
+            right.setImage(null);
+            thumbnails.request(pair[0].file(), () -> true, left::setImage);
+            thumbnails.request(pair[1].file(), () -> true, right::setImage);
+            caption.setText(pair[0].name() + "\nduplicates\n" + pair[1].name());
+            setGraphic(box);
+        }
+    }
+}

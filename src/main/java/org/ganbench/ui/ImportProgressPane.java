@@ -1,0 +1,108 @@
+package org.ganbench.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import org.ganbench.common.CancellationToken;
+
+/**
+ * Runs dataset imports one folder after another on a background Task and shows them: a progress bar, the job's
+ * message (faces, faces/s) and a Cancel button. Hidden while idle.
+ */
+final class ImportProgressPane extends HBox {
+    private final DatasetActions actions;
+    private final Consumer<Path> onImported;
+    private final Consumer<Throwable> onFailed;
+    private final ProgressBar bar = new ProgressBar(0);
+    private final Label label = new Label();
+    private final Button cancel = new Button("Cancel");
+    private Task<Path> running;
+    private CancellationToken token;
+
+    ImportProgressPane(DatasetActions actions, Consumer<Path> onImported, Consumer<Throwable> onFailed) {
+        this.actions = actions;
+        this.onImported = onImported;
+        this.onFailed = onFailed;
+        setId("import-progress");
+        setSpacing(8);
+        setPadding(new Insets(4, 8, 4, 8));
+        setAlignment(Pos.CENTER_LEFT);
+        bar.setPrefWidth(240);
+        label.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(label, Priority.ALWAYS);
+        cancel.setId("import-cancel");
+        cancel.setOnAction(e -> cancel());
+        getChildren().addAll(bar, label, cancel);
+        setVisible(false);
+        managedProperty().bind(visibleProperty());
+    }
+
+    boolean isRunning() {
+        return running != null;
+    }
+
+    void cancel() {
+        if (token != null) {
+            token.cancel();
+        }
+    }
+
+    /** Imports {@code folders} in order; refuses (returns false) while an import is running. */
+    boolean start(List<Path> folders) {
+        if (running != null || folders.isEmpty()) {
+            return false;
+        }
+        CancellationToken jobToken = new CancellationToken();
+        Task<Path> task = new Task<>() {
+            @Override
+            protected Path call() throws Exception {
+                Path last = null;
+                for (int i = 0; i < folders.size(); i++) {
+                    String prefix = folders.size() > 1 ? "(" + (i + 1) + "/" + folders.size() + ") " : "";
+                    Path folder = folders.get(i);
+                    updateMessage(prefix + "importing " + folder.getFileName());
+                    last = actions.importFolder(folder, (done, total, message) -> {
+                        updateProgress(done, total < 0 ? -1 : total);
+                        updateMessage(prefix + folder.getFileName() + ": " + message);
+                    }, jobToken);
+                    Path imported = last;
+                    javafx.application.Platform.runLater(() -> onImported.accept(imported));
+                }
+                return last;
+            }
+        };
+        bar.progressProperty().bind(task.progressProperty());
+        label.textProperty().bind(task.messageProperty());
+        task.setOnSucceeded(e -> finish());
+        task.setOnFailed(e -> {
+            finish();
+            if (!(task.getException() instanceof CancellationException)) {
+                onFailed.accept(task.getException());
+            }
+        });
+        running = task;
+        token = jobToken;
+        setVisible(true);
+        Thread thread = new Thread(task, "dataset-import");
+        thread.setDaemon(true);
+        thread.start();
+        return true;
+    }
+
+    private void finish() {
+        bar.progressProperty().unbind();
+        label.textProperty().unbind();
+        running = null;
+        token = null;
+        setVisible(false);
+    }
+}

@@ -1,0 +1,268 @@
+package org.ganbench.ui;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Stage;
+import org.ganbench.common.Workspace;
+import org.ganbench.train.RunFiles;
+
+/**
+ * The application shell: menus and shortcuts, the Datasets / Training / Compare views (one controller each), folder
+ * drag-and-drop, remembered window geometry and folders, and error dialogs.
+ */
+public final class MainWindow {
+    enum View { DATASETS, TRAINING, COMPARE }
+
+    private final Stage stage;
+    private final Workspace workspace;
+    private final AppSettings settings;
+    private final Path settingsFile;
+    private final DatasetsController datasets;
+    private final MonitorController monitor;
+    private final CompareController compare;
+    private final TabPane tabs = new TabPane();
+    private final Label status = new Label();
+    private final Scene scene;
+
+    public MainWindow(Stage stage, Workspace workspace, AppSettings settings, Path settingsFile,
+                      DatasetActions actions, Consumer<Path> openFile) {
+        this.stage = stage;
+        this.workspace = workspace;
+        this.settings = settings;
+        this.settingsFile = settingsFile;
+        Consumer<Throwable> showError = e -> showError("Something went wrong", e);
+        datasets = new DatasetsController(workspace.datasets(), actions, openFile,
+                e -> showError("Datasets", e));
+        monitor = new MonitorController(this::chooseRunToMonitor, run -> {
+            settings.lastRunFolder = run.getParent() == null ? null : run.getParent().toString();
+            status.setText("Watching " + run);
+        }, e -> showError("Training monitor", e));
+        compare = new CompareController(this::chooseRunToCompare, e -> showError("Compare", e));
+
+        tabs.setId("views");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().addAll(tab("Datasets", datasets.view()), tab("Training", monitor.view()),
+                tab("Compare", compare.view()));
+        status.setId("status");
+        status.setText("Workspace: " + workspace.root() + "   (drop folders of faces onto the window to import them)");
+        BorderPane root = new BorderPane(tabs);
+        root.setTop(menus());
+        root.setBottom(status);
+        status.setStyle("-fx-padding: 2 8 2 8;");
+        scene = new Scene(root, settings.width, settings.height);
+        scene.getStylesheets().add(MainWindow.class.getResource("ganbench.css").toExternalForm());
+        scene.setOnDragOver(this::dragOver);
+        scene.setOnDragDropped(this::dragDropped);
+    }
+
+    private static Tab tab(String title, javafx.scene.Node content) {
+        Tab t = new Tab(title, content);
+        t.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT));
+        return t;
+    }
+
+    private MenuBar menus() {
+        MenuItem importFolder = item("Import folder of faces…", "Shortcut+I", this::chooseImportFolder);
+        MenuItem openRun = item("Open run…", "Shortcut+O", this::chooseRunToMonitor);
+        MenuItem compareRun = item("Add run to comparison…", "Shortcut+Shift+O", this::chooseRunToCompare);
+        MenuItem refresh = item("Refresh datasets", "F5", datasets::refreshDatasets);
+        MenuItem quit = item("Quit", "Shortcut+Q", stage::close);
+        Menu file = new Menu("_File", null, importFolder, openRun, compareRun, refresh, new SeparatorMenuItem(), quit);
+
+        MenuItem reject = item("Reject selected faces", "Delete", datasets::rejectSelected);
+        MenuItem undo = item("Undo reject", "Shortcut+Z", datasets::undoReject);
+        MenuItem selectAll = item("Select all faces", "Shortcut+A", datasets::selectAll);
+        MenuItem source = item("Open source image", "Shortcut+Enter", datasets::openSourceOfSelection);
+        // Face actions only while the gallery is in view: Delete must not reject faces one cannot see.
+        var galleryHidden = tabs.getSelectionModel().selectedIndexProperty().isNotEqualTo(View.DATASETS.ordinal());
+        reject.disableProperty().bind(galleryHidden);
+        undo.disableProperty().bind(datasets.canUndoProperty().not().or(galleryHidden));
+        selectAll.disableProperty().bind(galleryHidden);
+        source.disableProperty().bind(galleryHidden);
+        Menu edit = new Menu("_Edit", null, reject, undo, selectAll, source);
+
+        Menu view = new Menu("_View", null, item("Datasets", "Shortcut+1", () -> show(View.DATASETS)),
+                item("Training", "Shortcut+2", () -> show(View.TRAINING)),
+                item("Compare", "Shortcut+3", () -> show(View.COMPARE)));
+        MenuBar bar = new MenuBar(file, edit, view);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    void show(View view) {
+        tabs.getSelectionModel().select(view.ordinal());
+    }
+
+    DatasetsController datasets() {
+        return datasets;
+    }
+
+    MonitorController monitor() {
+        return monitor;
+    }
+
+    CompareController compare() {
+        return compare;
+    }
+
+    private void dragOver(DragEvent e) {
+        if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().stream().anyMatch(File::isDirectory)) {
+            e.acceptTransferModes(TransferMode.COPY);
+        }
+        e.consume();
+    }
+
+    private void dragDropped(DragEvent e) {
+        boolean ok = e.getDragboard().hasFiles() && openDropped(e.getDragboard().getFiles());
+        e.setDropCompleted(ok);
+        e.consume();
+    }
+
+    /**
+     * Handles dropped (or chosen) folders: run folders open in the monitor (a second one goes to the comparison),
+     * other folders are imported as datasets. Plain files are ignored. Returns whether anything was accepted.
+     */
+    boolean openDropped(List<File> files) {
+        List<Path> imports = new ArrayList<>();
+        List<Path> runs = new ArrayList<>();
+        for (File f : files) {
+            Path p = f.toPath().toAbsolutePath().normalize();
+            if (Files.isDirectory(p)) {
+                (RunFiles.isRun(p) ? runs : imports).add(p);
+            }
+        }
+        if (runs.size() == 1 && imports.isEmpty()) {
+            monitor.open(runs.get(0));
+            show(View.TRAINING);
+        } else if (!runs.isEmpty()) {
+            runs.forEach(compare::add);
+            show(View.COMPARE);
+        }
+        if (!imports.isEmpty()) {
+            settings.lastImportFolder = imports.get(0).getParent() == null ? null : imports.get(0).getParent().toString();
+            show(View.DATASETS);
+            if (!datasets.importFolders(imports)) {
+                showError("Import", new IllegalStateException("An import is already running; wait for it or cancel it."));
+                return false;
+            }
+        }
+        return !imports.isEmpty() || !runs.isEmpty();
+    }
+
+    void chooseImportFolder() {
+        Path dir = chooseFolder("Folder of face images to import", settings.lastImportFolder);
+        if (dir != null) {
+            openDropped(List.of(dir.toFile()));
+        }
+    }
+
+    void chooseRunToMonitor() {
+        Path dir = chooseRunFolder("Run folder to watch");
+        if (dir != null) {
+            monitor.open(dir);
+            show(View.TRAINING);
+        }
+    }
+
+    void chooseRunToCompare() {
+        Path dir = chooseRunFolder("Run folder to compare");
+        if (dir != null) {
+            compare.add(dir);
+            show(View.COMPARE);
+        }
+    }
+
+    private Path chooseRunFolder(String title) {
+        String start = settings.lastRunFolder != null ? settings.lastRunFolder : workspace.runs().toString();
+        Path dir = chooseFolder(title, start);
+        if (dir != null && !RunFiles.isRun(dir)) {
+            showError("Not a run folder", new IOException(dir + " has no config.json, metrics.csv or samples/."));
+            return null;
+        }
+        if (dir != null) {
+            settings.lastRunFolder = dir.getParent() == null ? null : dir.getParent().toString();
+        }
+        return dir;
+    }
+
+    private Path chooseFolder(String title, String start) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(title);
+        if (start != null && Files.isDirectory(Path.of(start))) {
+            chooser.setInitialDirectory(new File(start));
+        }
+        File dir = chooser.showDialog(stage);
+        return dir == null ? null : dir.toPath();
+    }
+
+    void showError(String what, Throwable e) {
+        if (Platform.isFxApplicationThread()) {
+            status.setText(what + ": " + (e.getMessage() == null ? e : e.getMessage()));
+            ErrorDialogs.show(stage, what, e);
+        } else {
+            Platform.runLater(() -> showError(what, e));
+        }
+    }
+
+    /** Places the stage where it was last time and saves its geometry when it closes. */
+    public void install() {
+        stage.setTitle("GanBench");
+        stage.setScene(scene);
+        // Only where a screen still is (a second monitor may have gone since).
+        if (!Double.isNaN(settings.x) && !Double.isNaN(settings.y)
+                && !javafx.stage.Screen.getScreensForRectangle(settings.x, settings.y, 100, 100).isEmpty()) {
+            stage.setX(settings.x);
+            stage.setY(settings.y);
+        }
+        stage.setMaximized(settings.maximized);
+        stage.setOnHidden(e -> close());
+    }
+
+    /** Stops background work and remembers the window (called when the stage closes). */
+    public void close() {
+        if (!stage.isMaximized() && stage.getWidth() > 0) {
+            settings.width = stage.getWidth();
+            settings.height = stage.getHeight();
+            settings.x = stage.getX();
+            settings.y = stage.getY();
+        }
+        settings.maximized = stage.isMaximized();
+        datasets.close();
+        monitor.close();
+        try {
+            settings.save(settingsFile);
+        } catch (IOException e) {
+            System.err.println("could not save window settings to " + settingsFile + ": " + e.getMessage());
+        }
+    }
+}

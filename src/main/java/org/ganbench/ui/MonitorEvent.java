@@ -1,0 +1,22 @@
+package org.ganbench.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.ganbench.train.MetricsRow;
+
+/**
+ * What the training monitor is told: new metrics rows and newly saved sample grids. Today they come from tailing a run
+ * folder ({@link RunFolderWatcher}); the live trainer will send the same events straight from its step and sample
+ * callbacks.
+ */
+public sealed interface MonitorEvent {
+    record Metrics(List<MetricsRow> rows) implements MonitorEvent {
+    }
+
+    record Sample(long step, Path file) implements MonitorEvent {
+    }
+
+    /** A problem reading the run (shown once, watching continues). */
+    record Problem(String message) implements MonitorEvent {
+    }
+}

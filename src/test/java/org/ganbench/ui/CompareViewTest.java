@@ -1,0 +1,94 @@
+package org.ganbench.ui;
+
+import static org.ganbench.ui.WindowTestSupport.await;
+import static org.ganbench.ui.WindowTestSupport.fx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.image.ImageView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class CompareViewTest {
+    @TempDir
+    static Path tmp;
+    WindowTestSupport app;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        app = new WindowTestSupport(Files.createTempDirectory(tmp, "ws"));
+        app.start(stage);
+    }
+
+    /** "run: caption under its grid", in the order the grids are laid out. */
+    private static List<String> captions(FxRobot robot) {
+        return fx(() -> robot.lookup("#compare-grids").queryAs(Parent.class).getChildrenUnmodifiable().stream()
+                .map(n -> ((Label) ((Parent) n).getChildrenUnmodifiable().get(0)).getText() + ": "
+                        + ((Label) ((Parent) n).getChildrenUnmodifiable().get(2)).getText()).toList());
+    }
+
+    @Test
+    void twoRunsSideBySideWithSharedStepCurvesAndFigures(FxRobot robot) throws IOException {
+        Path dragan = RunFolders.write(app.workspace.resolve("runs/dragan"), 400, 100, true);
+        Path sngan = RunFolders.write(app.workspace.resolve("runs/sngan"), 400, 200, false);
+        Files.createDirectories(dragan.resolve("eval"));
+        Files.writeString(dragan.resolve("eval/eval.json"), "{\"step\": 400, \"swd\": {\"mean\": 0.0321},"
+                + " \"ms_ssim\": 0.187}");
+
+        assertTrue(fx(() -> app.window.openDropped(List.of(dragan.toFile(), sngan.toFile()))));
+        await("both runs loaded", () -> app.window.compare().runs().size() == 2);
+        assertEquals(2, (int) fx(() -> robot.lookup("#views").queryAs(TabPane.class).getSelectionModel()
+                .getSelectedIndex()), "the Compare view is shown");
+        await("both grids shown", () -> robot.lookup(".compare-grid").queryAll().stream()
+                .allMatch(n -> ((ImageView) ((Parent) n).getChildrenUnmodifiable().get(1)).getImage() != null));
+        assertEquals(List.of("dragan: step 400", "sngan: step 400"), captions(robot));
+
+        // The shared slider runs over every step either run saved: 100, 200, 300, 400.
+        Slider slider = robot.lookup("#compare-slider").queryAs(Slider.class);
+        assertEquals(3.0, fx(slider::getMax));
+        fx(() -> slider.setValue(0));
+        assertEquals(List.of("dragan: step 100", "sngan: no grid yet"), captions(robot));
+        fx(() -> slider.setValue(2));
+        assertEquals(List.of("dragan: step 300", "sngan: step 200"), captions(robot), "each run shows its latest grid so far");
+
+        @SuppressWarnings("unchecked")
+        TableView<String> table = robot.lookup("#eval-table").queryAs(TableView.class);
+        assertEquals(List.of("step", "swd.mean", "ms_ssim"), fx(() -> List.copyOf(table.getItems())));
+        assertEquals(3, (int) fx(() -> table.getColumns().size()), "figure, dragan, sngan");
+        assertEquals("0.03210", fx(() -> table.getColumns().get(1).getCellData(1)));
+        assertEquals("—", fx(() -> table.getColumns().get(2).getCellData(1)), "sngan not evaluated");
+        assertEquals(4, (int) fx(() -> app.window.compare().lossChart().curveCount()), "D and G of each run");
+        assertTrue(fx(() -> app.window.compare().lossChart().drawnPoints(3)) > 100, "curves drawn");
+
+        WindowTestSupport.screenshot(robot.lookup("#views").query().getScene(), "compare");
+    }
+
+    @Test
+    void aFolderThatIsNoRunIsRefusedWithAMessage(FxRobot robot) throws IOException {
+        Path empty = Files.createDirectories(app.workspace.resolve("runs/empty"));
+        fx(() -> app.window.compare().add(empty));
+        await("error dialog", () -> robot.listWindows().size() > 1);
+        Node content = fx(() -> robot.listWindows().get(1).getScene().getRoot());
+        assertTrue(fx(() -> robot.from(content).lookup(".content").queryLabeled().getText())
+                .contains("is not a run folder"));
+        assertEquals(0, (int) fx(() -> app.window.compare().runs().size()));
+    }
+}

@@ -1,0 +1,178 @@
+package org.ganbench.ui;
+
+import static org.ganbench.ui.WindowTestSupport.await;
+import static org.ganbench.ui.WindowTestSupport.fx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.ganbench.TestImages;
+import org.ganbench.dataset.Manifest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class DatasetsViewTest {
+    static final int FACES = 12;
+
+    @TempDir
+    static Path tmp;
+    WindowTestSupport app;
+    Path dataset;
+    Path sources;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        Path ws = Files.createTempDirectory(tmp, "ws");
+        sources = ws.resolve("illustrations");
+        dataset = ws.resolve("datasets/demo");
+        StringBuilder manifest = new StringBuilder(Manifest.HEADER + "\n");
+        for (int i = 1; i <= FACES; i++) {
+            String face = String.format("%06d.png", i);
+            TestImages.writeFace(dataset.resolve("faces").resolve(face), 64, 64, i == 5 ? 4 : i);
+            TestImages.writeFace(sources.resolve("src" + (i + 1) / 2 + ".png"), 120, 90, i);
+            manifest.append(face).append(",src").append((i + 1) / 2).append(".png,0,0,120,90,15,0,90,90,x,,")
+                    .append(i == 5 ? "000004.png" : "").append('\n');
+        }
+        Files.writeString(dataset.resolve("manifest.csv"), manifest);
+        Files.writeString(dataset.resolve("report.json"), "{\"input\": \"" + sources.toString().replace("\\", "\\\\")
+                + "\"}");
+        app = new WindowTestSupport(ws);
+        app.start(stage);
+    }
+
+    @BeforeEach
+    void openDemo(FxRobot robot) {
+        await("dataset listed", () -> !robot.lookup("#dataset-list").queryAs(ListView.class).getItems().isEmpty());
+        fx(() -> robot.lookup("#dataset-list").queryAs(ListView.class).getSelectionModel().select(0));
+        await("gallery shows the faces with thumbnails", () -> app.window.datasets().faces().size() == FACES
+                && loadedThumbnails(robot) == FACES);
+    }
+
+    /** The gallery cell showing face {@code index} (cells are recycled, so look it up by index). */
+    private static Node cell(FxRobot robot, int index) {
+        return robot.lookup(".face-cell").queryAll().stream()
+                .filter(n -> ((org.controlsfx.control.GridCell<?>) n).getIndex() == index).findFirst().orElseThrow();
+    }
+
+    private static long loadedThumbnails(FxRobot robot) {
+        return robot.lookup(".face-cell").queryAll().stream()
+                .filter(n -> ((javafx.scene.control.Labeled) n).getGraphic() instanceof ImageView v
+                        && v.getImage() != null && v.getImage().getProgress() == 1).count();
+    }
+
+    @Test
+    void galleryStatisticsAndDuplicates(FxRobot robot) throws IOException {
+        String counts = robot.lookup("#stats-counts").queryAs(Label.class).getText();
+        assertTrue(counts.contains("12 faces"), counts);
+        assertTrue(counts.contains("1 near-duplicates"), counts);
+        assertTrue(counts.contains("6 source images"), counts);
+        assertEquals(FACES, robot.lookup("#stats-sample").queryParent().getChildrenUnmodifiable().size());
+        assertEquals(1, robot.lookup("#duplicates").queryAs(ListView.class).getItems().size());
+        WindowTestSupport.screenshot(robot.lookup("#views").query().getScene(), "datasets");
+    }
+
+    @Test
+    void rejectSeveralAndUndo(FxRobot robot) {
+        robot.clickOn(cell(robot, 0));
+        robot.press(KeyCode.CONTROL).clickOn(cell(robot, 2)).release(KeyCode.CONTROL);
+        assertEquals(Set.of("000001.png", "000003.png"), fx(() -> Set.copyOf(app.window.datasets().selection())));
+
+        robot.clickOn("#reject");
+        await("two faces gone from the gallery", () -> app.window.datasets().faces().size() == FACES - 2);
+        assertFalse(Files.exists(dataset.resolve("faces/000001.png")));
+        assertTrue(Files.exists(dataset.resolve("rejected/000001.png")));
+        assertTrue(Files.exists(dataset.resolve("rejected/000003.png")));
+        await("statistics count the rejected", () -> robot.lookup("#stats-counts").queryAs(Label.class).getText()
+                .contains("2 rejected"));
+
+        robot.clickOn("#undo-reject");
+        await("faces back in the gallery", () -> app.window.datasets().faces().size() == FACES);
+        assertTrue(Files.exists(dataset.resolve("faces/000001.png")));
+        assertFalse(Files.exists(dataset.resolve("rejected/000003.png")));
+    }
+
+    @Test
+    void keyboardRejectAndUndo(FxRobot robot) {
+        robot.clickOn(cell(robot, 0));
+        robot.type(KeyCode.DELETE);
+        await("face rejected with Delete", () -> app.window.datasets().faces().size() == FACES - 1);
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        await("undone with Ctrl+Z", () -> app.window.datasets().faces().size() == FACES);
+    }
+
+    @Test
+    void deleteDoesNothingWhileTheGalleryIsNotInView(FxRobot robot) {
+        robot.clickOn(cell(robot, 0));
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+        assertEquals(1, (int) fx(() -> robot.lookup("#views").queryAs(javafx.scene.control.TabPane.class)
+                .getSelectionModel().getSelectedIndex()), "Ctrl+2 shows Training");
+        robot.type(KeyCode.DELETE);
+        WindowTestSupport.fx(() -> { });
+        assertTrue(Files.exists(dataset.resolve("faces/000001.png")));
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT1).release(KeyCode.CONTROL);
+        robot.type(KeyCode.DELETE);
+        await("rejected once the gallery is back", () -> !Files.exists(dataset.resolve("faces/000001.png")));
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        await("and back", () -> Files.exists(dataset.resolve("faces/000001.png")));
+    }
+
+    @Test
+    void cancellingAnImportLeavesNoDataset(FxRobot robot) throws IOException {
+        Path folder = app.workspace.resolve("many");
+        for (int i = 0; i < 400; i++) {
+            TestImages.writeFace(folder.resolve("f" + i + ".png"), 200, 200, i);
+        }
+        assertTrue(fx(() -> app.window.openDropped(List.of(folder.toFile()))));
+        await("progress shown", () -> robot.lookup("#import-progress").query().isVisible()
+                && robot.lookup("#import-progress .progress-bar").queryAs(javafx.scene.control.ProgressBar.class)
+                .getProgress() > 0);
+        String message = fx(() -> ((Label) ((javafx.scene.Parent) robot.lookup("#import-progress").query())
+                .getChildrenUnmodifiable().get(1)).getText());
+        assertTrue(message.contains("faces/s"), message);
+        robot.clickOn("#import-cancel");
+        await("import stopped", () -> !app.window.datasets().importPane().isRunning());
+        assertFalse(Files.exists(app.workspace.resolve("datasets/many")));
+        assertEquals(400, Files.list(folder).count(), "sources untouched");
+    }
+
+    @Test
+    void opensTheSourceImageOfAFace(FxRobot robot) {
+        robot.clickOn(cell(robot, 3));
+        robot.clickOn("#open-source");
+        assertEquals(List.of(sources.resolve("src2.png")), app.openedFiles);
+    }
+
+    @Test
+    void droppedFolderIsImportedAndShown(FxRobot robot) throws IOException {
+        Path folder = app.workspace.resolve("more faces");
+        for (int i = 0; i < 7; i++) {
+            TestImages.writeFace(folder.resolve("f" + i + ".png"), 48 + i, 60, 40 + i);
+        }
+        assertTrue(fx(() -> app.window.openDropped(List.of(folder.toFile(), folder.resolve("f0.png").toFile()))));
+        await("imported dataset opened in the gallery", () -> app.window.datasets().faces().size() == 7);
+        assertTrue(Files.exists(app.workspace.resolve("datasets/more faces/manifest.csv")));
+        await("progress pane hidden when done", () -> !app.window.datasets().importPane().isRunning()
+                && !app.window.datasets().importPane().isVisible());
+        assertFalse(fx(() -> app.window.openDropped(List.of(folder.resolve("f1.png").toFile()))),
+                "plain files are not accepted");
+    }
+}

@@ -1,0 +1,98 @@
+package org.ganbench.ui;
+
+import static org.ganbench.ui.WindowTestSupport.await;
+import static org.ganbench.ui.WindowTestSupport.fx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.image.ImageView;
+import javafx.stage.Stage;
+import org.ganbench.TestImages;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class MonitorViewTest {
+    @TempDir
+    static Path tmp;
+    WindowTestSupport app;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        app = new WindowTestSupport(Files.createTempDirectory(tmp, "ws"));
+        app.start(stage);
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return fx(() -> robot.lookup(id).queryAs(Label.class).getText());
+    }
+
+    @Test
+    void followsARunBeingWrittenAndWarnsWhenDSeparates(FxRobot robot) throws IOException {
+        Path run = RunFolders.write(app.workspace.resolve("runs/dragan-1"), 600, 200, true);
+        assertTrue(fx(() -> app.window.openDropped(java.util.List.of(run.toFile()))), "a dropped run opens");
+        await("grid and curves shown", () -> robot.lookup("#sample-grid").queryAs(ImageView.class).getImage() != null
+                && app.window.monitor().lossChart().drawnPoints(0) > 100);
+        assertTrue(text(robot, "#sample-step").contains("step 600"), "follows the newest grid");
+        assertTrue(text(robot, "#run-speed").contains("4.00 steps/s"), text(robot, "#run-speed"));
+        assertTrue(text(robot, "#run-speed").contains("ETA 2m 30s"), "600 steps left at 4/s");
+        assertEquals(1, (int) fx(() -> robot.lookup("#views").queryAs(javafx.scene.control.TabPane.class)
+                .getSelectionModel().getSelectedIndex()), "the Training view is shown");
+
+        fx(() -> robot.lookup("#sample-slider").queryAs(Slider.class).setValue(0));
+        assertTrue(text(robot, "#sample-step").contains("step 200"), text(robot, "#sample-step"));
+
+        // The trainer goes on writing: D starts separating real from fake and keeps at it for 1,100 steps.
+        RunFolders.appendMetrics(run, 601, 1700, 0.99, 0.01, true);
+        TestImages.writeGrid(run.resolve("samples/step_000800.png"), 9);
+        await("separation warning shown", () -> robot.lookup("#separation-warning").queryAs(Label.class).isVisible());
+        assertTrue(text(robot, "#separation-warning").contains("since step 601"),
+                text(robot, "#separation-warning"));
+        await("new grid arrives; the slider stays where the user put it",
+                () -> robot.lookup("#sample-slider").queryAs(Slider.class).getMax() == 3);
+        assertTrue(text(robot, "#sample-step").contains("step 200"));
+        WindowTestSupport.screenshot(robot.lookup("#views").query().getScene(), "training");
+    }
+
+    @Test
+    void hundredThousandStepsAreDrawnDecimatedAndQuickly(FxRobot robot) throws IOException {
+        Path run = app.workspace.resolve("runs/long");
+        long t0 = System.nanoTime();
+        RunFolders.appendMetrics(run, 1, 100_000, 0.6, 0.4, false);
+        long t1 = System.nanoTime();
+        fx(() -> app.window.monitor().open(run));
+        await("all rows read", () -> text(robot, "#run-speed").startsWith("step 100,000"));
+        System.out.printf("write %.0f ms, open and show %.0f ms%n", (t1 - t0) / 1e6, (System.nanoTime() - t1) / 1e6);
+        CurveChart chart = app.window.monitor().lossChart();
+        double width = fx(() -> chart.node().getWidth());
+        for (int i = 0; i < chart.curveCount(); i++) {
+            int curve = i;
+            int drawn = fx(() -> chart.drawnPoints(curve));
+            assertTrue(drawn <= Math.max(100, width) + 2, "curve " + i + " draws " + drawn + " points, width " + width);
+        }
+        assertFalse(fx(() -> robot.lookup("#separation-warning").queryAs(Label.class).isVisible()));
+        double ms = 0;
+        for (int k = 0; k < 5; k++) {
+            ms = fx(() -> {
+                long start = System.nanoTime();
+                chart.refresh();
+                return (System.nanoTime() - start) / 1e6;
+            });
+            System.out.printf("redraw %d: %.1f ms%n", k, ms);
+        }
+        System.out.printf("redraw of the loss chart over 100,000 steps: %.1f ms%n", ms);
+        assertTrue(ms < 1000, "redraw took " + ms + " ms");
+    }
+}
