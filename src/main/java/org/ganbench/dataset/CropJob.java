@@ -135,18 +135,33 @@ public final class CropJob {
                         cancel)));
             }
             pool.shutdown();
-            while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
-                // keep waiting: workers stop early once cancelled
-            }
-        } catch (InterruptedException e) {
-            cancel.cancel();
-            pool.shutdownNow();
-            Thread.currentThread().interrupt();
+            awaitWorkers(pool, cancel);
         } finally {
             detectors.forEach(FaceDetector::close);
             opencv_core.setNumThreads(openCvThreads);
         }
         return committer.finish(cancel.isCancelled(), sources.files().size(), System.nanoTime() - start);
+    }
+
+    /**
+     * Waits for every worker to end, even when interrupted (an interrupt cancels the job instead): a worker inside
+     * native detection cannot be stopped, and its detector must not be freed under it.
+     */
+    private static void awaitWorkers(ExecutorService pool, CancellationToken cancel) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+                cancel.cancel();
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static List<Integer> largestFirst(List<Path> files) {
