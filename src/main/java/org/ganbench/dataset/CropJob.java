@@ -315,6 +315,7 @@ public final class CropJob {
         private int facesWritten;
         private int duplicates;
         private int skippedSmall;
+        private int facesSoFar;
         private long lastFlush = System.nanoTime();
         private IOException flushError;
 
@@ -362,6 +363,7 @@ public final class CropJob {
         }
 
         synchronized void accept(int index, Outcome outcome) {
+            facesSoFar += outcome.faces().size(); // progress counts faces as they come, not as they are committed
             pending.put(index, outcome);
             while (pending.containsKey(next)) {
                 apply(pending.remove(next++));
@@ -372,7 +374,7 @@ public final class CropJob {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             progress.progress(done, total, String.format("%d/%d images, %d faces, %.1f faces/s", done, total,
-                    facesWritten, seconds > 0 ? facesWritten / seconds : 0));
+                    facesSoFar, seconds > 0 ? facesSoFar / seconds : 0));
         }
 
         private void apply(Outcome o) {
