@@ -100,10 +100,6 @@ public final class CropJob {
         return new CropJob(input, datasetDir, null, options);
     }
 
-    public DatasetFolder dataset() {
-        return dataset;
-    }
-
     /** Runs the job to the end or until cancelled; per-file problems are reported in the result, not thrown. */
     public CropResult run(ProgressListener progress, CancellationToken cancel) throws IOException {
         long start = System.nanoTime();
