@@ -100,10 +100,6 @@ public final class CropJob {
         return new CropJob(input, datasetDir, null, options);
     }
 
-    public DatasetFolder dataset() {
-        return dataset;
-    }
-
     /** Runs the job to the end or until cancelled; per-file problems are reported in the result, not thrown. */
     public CropResult run(ProgressListener progress, CancellationToken cancel) throws IOException {
         long start = System.nanoTime();
@@ -135,18 +131,33 @@ public final class CropJob {
                         cancel)));
             }
             pool.shutdown();
-            while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
-                // keep waiting: workers stop early once cancelled
-            }
-        } catch (InterruptedException e) {
-            cancel.cancel();
-            pool.shutdownNow();
-            Thread.currentThread().interrupt();
+            awaitWorkers(pool, cancel);
         } finally {
             detectors.forEach(FaceDetector::close);
             opencv_core.setNumThreads(openCvThreads);
         }
         return committer.finish(cancel.isCancelled(), sources.files().size(), System.nanoTime() - start);
+    }
+
+    /**
+     * Waits for every worker to end, even when interrupted (an interrupt cancels the job instead): a worker inside
+     * native detection cannot be stopped, and its detector must not be freed under it.
+     */
+    private static void awaitWorkers(ExecutorService pool, CancellationToken cancel) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+                cancel.cancel();
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static List<Integer> largestFirst(List<Path> files) {
@@ -300,6 +311,7 @@ public final class CropJob {
         private int facesWritten;
         private int duplicates;
         private int skippedSmall;
+        private int facesSoFar;
         private long lastFlush = System.nanoTime();
         private IOException flushError;
 
@@ -347,6 +359,7 @@ public final class CropJob {
         }
 
         synchronized void accept(int index, Outcome outcome) {
+            facesSoFar += outcome.faces().size(); // progress counts faces as they come, not as they are committed
             pending.put(index, outcome);
             while (pending.containsKey(next)) {
                 apply(pending.remove(next++));
@@ -357,7 +370,7 @@ public final class CropJob {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             progress.progress(done, total, String.format("%d/%d images, %d faces, %.1f faces/s", done, total,
-                    facesWritten, seconds > 0 ? facesWritten / seconds : 0));
+                    facesSoFar, seconds > 0 ? facesSoFar / seconds : 0));
         }
 
         private void apply(Outcome o) {

@@ -29,10 +29,6 @@ public final class FaceCropper {
         this.size = size;
     }
 
-    public int size() {
-        return size;
-    }
-
     /** The square region (may reach outside the image) that {@link #crop} takes for {@code box}. */
     public FaceBox cropBox(FaceBox box) {
         int side = (int) Math.round(Math.max(box.w(), box.h()) * (1 + 2 * margin));
@@ -58,11 +54,5 @@ public final class FaceCropper {
             resize(square, out, target, 0, 0, INTER_AREA);
             return out;
         }
-    }
-
-    /** The whole image squared (centre-cropped to its shorter side) and resized, for faces already cropped. */
-    public Mat fit(Mat bgr) {
-        int side = Math.min(bgr.cols(), bgr.rows());
-        return crop(bgr, new FaceBox((bgr.cols() - side) / 2, (bgr.rows() - side) / 2, side, side));
     }
 }

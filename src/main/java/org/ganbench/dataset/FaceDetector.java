@@ -35,10 +35,6 @@ public final class FaceDetector implements AutoCloseable {
         }
     }
 
-    public DetectionParams params() {
-        return params;
-    }
-
     /**
      * Faces in an 8-bit BGR image, top to bottom then left to right (OpenCV's own order varies with its thread
      * count, and face file names are numbered in this order).

@@ -118,6 +118,9 @@ public final class ImageDecoder {
         if (decoded == null || decoded.empty()) {
             throw new BadImageException("cannot decode " + header.format() + " data: the file is corrupt or truncated");
         }
+        if (decoded.depth() == CV_8U && decoded.channels() == 3) {
+            return decoded; // the common case (every JPEG): no conversion, no copy
+        }
         try {
             return toBgr8(decoded);
         } finally {
