@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The headless command line: the same jobs as the window, for servers and scripts. */
 @Command(name = "ganbench", mixinStandardHelpOptions = true, version = "GanBench 0.1.0",
         description = "Anime-face GAN workbench: build face datasets, train DRAGAN/SNGAN, evaluate and compare runs.",
-        subcommands = {CommandLine.HelpCommand.class, EvalCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, EvalCommand.class, SynthCommand.class})
 public final class GanBenchCli implements Runnable {
 
     @CommandLine.Spec

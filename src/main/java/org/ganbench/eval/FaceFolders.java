@@ -38,16 +38,24 @@ public final class FaceFolders {
         if (faces.count() <= n) {
             return faces;
         }
-        int[] order = IntStream.range(0, faces.count()).toArray();
+        return faces.subset(sampleIndices(faces.count(), n, seed));
+    }
+
+    /** {@code n} distinct indices below {@code count} (seeded, ascending), or all of them when count <= n. */
+    static int[] sampleIndices(int count, int n, long seed) {
+        int[] order = IntStream.range(0, count).toArray();
+        if (count <= n) {
+            return order;
+        }
         SplittableRandom rng = new SplittableRandom(Seeds.mix(seed, 7));
         for (int i = 0; i < n; i++) {
-            int j = i + rng.nextInt(order.length - i);
+            int j = i + rng.nextInt(count - i);
             int t = order[i];
             order[i] = order[j];
             order[j] = t;
         }
         int[] chosen = java.util.Arrays.copyOf(order, n);
         java.util.Arrays.sort(chosen);
-        return faces.subset(chosen);
+        return chosen;
     }
 }
