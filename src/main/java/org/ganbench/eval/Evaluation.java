@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import org.ganbench.common.AtomicFiles;
 import org.ganbench.common.CancellationToken;
@@ -36,22 +39,28 @@ public final class Evaluation {
      * @param memorisationSamples  generated (and real) faces searched against the whole real set
      * @param birthdaySamples      generated (and real) faces among which the closest pairs are sought
      * @param modes                also count synthetic modes (the real set is a synthetic dataset)
+     * @param threads              worker threads; 0 for all cores. Evaluating beside a running training should
+     *                             use 1 so as not to slow it down
      */
     public record Settings(int n, int msSsimPairs, int memorisationSamples, int birthdaySamples, boolean modes,
-                           long seed) {
+                           long seed, int threads) {
         public Settings {
-            if (n < 2 || msSsimPairs < 1 || memorisationSamples < 1 || birthdaySamples < 2) {
+            if (n < 2 || msSsimPairs < 1 || memorisationSamples < 1 || birthdaySamples < 2 || threads < 0) {
                 throw new IllegalArgumentException("evaluation needs n >= 2, at least 1 MS-SSIM pair, 1 memorisation"
-                        + " sample and 2 birthday samples");
+                        + " sample, 2 birthday samples and a thread count >= 0");
             }
         }
 
         public static Settings defaults(int n, long seed) {
-            return new Settings(n, 1000, 256, 512, false, seed);
+            return new Settings(n, 1000, 256, 512, false, seed, 0);
         }
 
         public Settings withModes(boolean modes) {
-            return new Settings(n, msSsimPairs, memorisationSamples, birthdaySamples, modes, seed);
+            return new Settings(n, msSsimPairs, memorisationSamples, birthdaySamples, modes, seed, threads);
+        }
+
+        public Settings withThreads(int threads) {
+            return new Settings(n, msSsimPairs, memorisationSamples, birthdaySamples, modes, seed, threads);
         }
     }
 
@@ -64,6 +73,32 @@ public final class Evaluation {
      */
     public static Map<String, Object> run(FaceSet generated, FaceSet real, Settings settings, Path outDir,
                                           ProgressListener progress, CancellationToken cancel) throws IOException {
+        if (settings.threads() == 0) {
+            return evaluate(generated, real, settings, outDir, progress, cancel);
+        }
+        // Parallel streams started inside a ForkJoinPool run in that pool: this caps every metric's threads.
+        ForkJoinPool pool = new ForkJoinPool(settings.threads());
+        try {
+            return pool.submit(() -> evaluate(generated, real, settings, outDir, progress, cancel)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static Map<String, Object> evaluate(FaceSet generated, FaceSet real, Settings settings, Path outDir,
+                                                ProgressListener progress, CancellationToken cancel)
+            throws IOException {
         if (generated.side() != real.side()) {
             throw new IllegalArgumentException("generated faces are " + generated.side() + " px but real faces "
                     + real.side() + " px");
@@ -95,15 +130,15 @@ public final class Evaluation {
         progress.progress(1, 2, "MS-SSIM");
         MsSsim.Diversity msReal = MsSsim.diversity(ref, settings.msSsimPairs(), settings.seed(), cancel);
         progress.progress(2, 2, "MS-SSIM");
-        report.put("ms_ssim", Map.of(
-                "generated", Map.of("mean", msGen.mean(), "pairs", msGen.pairs(), "images", gen.count()),
-                "real", Map.of("mean", msReal.mean(), "pairs", msReal.pairs(), "images", ref.count())));
+        report.put("ms_ssim", ordered(
+                "generated", ordered("mean", msGen.mean(), "pairs", msGen.pairs(), "images", gen.count()),
+                "real", ordered("mean", msReal.mean(), "pairs", msReal.pairs(), "images", ref.count())));
 
         report.put("random_features", randomFeatures(gen, ref, progress, cancel));
         report.put("memorisation", memorisation(generated, real, settings, outDir, progress, cancel));
         report.put("birthday", birthday(generated, real, settings, outDir, progress, cancel));
         if (settings.modes()) {
-            report.put("modes", Map.of("generated", modes(ModeCoverage.of(gen)), "real", modes(ModeCoverage.of(ref))));
+            report.put("modes", ordered("generated", modes(ModeCoverage.of(gen)), "real", modes(ModeCoverage.of(ref))));
         }
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         AtomicFiles.write(outDir.resolve(JSON), out -> json.writeValue(nonClosing(out), report));
@@ -179,7 +214,7 @@ public final class Evaluation {
         out.put("closest_real_pair", realPairs.get(0).distance());
         List<Map<String, Object>> list = new ArrayList<>();
         for (BirthdayCheck.Pair p : pairs) {
-            list.add(Map.of("first", gen.name(p.first()), "second", gen.name(p.second()), "distance", p.distance()));
+            list.add(ordered("first", gen.name(p.first()), "second", gen.name(p.second()), "distance", p.distance()));
         }
         out.put("closest_pairs", list);
         Images.writePng(BirthdayCheck.picture(gen, pairs), outDir.resolve(BIRTHDAY_PNG));
@@ -188,8 +223,17 @@ public final class Evaluation {
     }
 
     private static Map<String, Object> modes(ModeCoverage c) {
-        return Map.of("samples", c.samples(), "modes_covered", c.modesCovered(), "modes_total", SyntheticFaces.MODES,
+        return ordered("samples", c.samples(), "modes_covered", c.modesCovered(), "modes_total", SyntheticFaces.MODES,
                 "kl_from_uniform", c.klFromUniform());
+    }
+
+    /** A map that keeps its keys in the order given, so that eval.json reads the same every time. */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 
     /** Jackson closes the stream it writes to; AtomicFiles must close (and sync) it itself. */

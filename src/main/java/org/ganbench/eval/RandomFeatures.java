@@ -22,21 +22,26 @@ public final class RandomFeatures {
     /** Number of features per face. */
     public static final int DIM = CHANNELS[CHANNELS.length - 1];
 
-    /** Weights per layer, laid out [ky][kx][cin][cout] so that the innermost loop runs over output channels. */
-    private static final float[][] WEIGHTS = initialWeights();
+    /**
+     * Weights per layer: one row of output-channel weights per (ky, kx, cin), so that the innermost loop is a
+     * whole-array update that the JIT vectorises.
+     */
+    private static final float[][][] WEIGHTS = initialWeights();
 
     private RandomFeatures() {
     }
 
-    private static float[][] initialWeights() {
+    private static float[][][] initialWeights() {
         SplittableRandom rng = new SplittableRandom(WEIGHT_SEED);
-        float[][] w = new float[CHANNELS.length - 1][];
+        float[][][] w = new float[CHANNELS.length - 1][][];
         for (int l = 0; l < w.length; l++) {
             int fanIn = K * K * CHANNELS[l];
             double std = Math.sqrt(2.0 / fanIn);
-            w[l] = new float[fanIn * CHANNELS[l + 1]];
-            for (int i = 0; i < w[l].length; i++) {
-                w[l][i] = (float) (rng.nextGaussian() * std);
+            w[l] = new float[fanIn][CHANNELS[l + 1]];
+            for (float[] row : w[l]) {
+                for (int co = 0; co < row.length; co++) {
+                    row[co] = (float) (rng.nextGaussian() * std);
+                }
             }
         }
         return w;
@@ -83,7 +88,7 @@ public final class RandomFeatures {
     }
 
     /** 3x3 convolution, stride 2, zero padding 1, then ReLU; images in HWC layout. */
-    private static float[] convStride2Relu(float[] in, int side, int cin, int cout, float[] w) {
+    private static float[] convStride2Relu(float[] in, int side, int cin, int cout, float[][] w) {
         int outSide = (side + 1) / 2;
         float[] out = new float[outSide * outSide * cout];
         float[] acc = new float[cout];
@@ -101,12 +106,12 @@ public final class RandomFeatures {
                             continue;
                         }
                         int inBase = (iy * side + ix) * cin;
-                        int wBase = (ky * K + kx) * cin * cout;
+                        int wBase = (ky * K + kx) * cin;
                         for (int ci = 0; ci < cin; ci++) {
                             float v = in[inBase + ci];
-                            int wo = wBase + ci * cout;
-                            for (int co = 0; co < cout; co++) {
-                                acc[co] += v * w[wo + co];
+                            float[] row = w[wBase + ci];
+                            for (int co = 0; co < acc.length; co++) {
+                                acc[co] += v * row[co];
                             }
                         }
                     }
