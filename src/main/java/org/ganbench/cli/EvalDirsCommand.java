@@ -89,7 +89,7 @@ public final class EvalDirsCommand implements Callable<Integer> {
         }
 
         private static void line(java.io.PrintWriter out, String name, Object value) {
-            out.println(name + " " + (value instanceof Double d ? String.format(java.util.Locale.ROOT, "%.4f", d)
+            out.println(name + " " + (value instanceof Double d ? String.format(java.util.Locale.ROOT, "%.6g", d)
                     : value == null ? "n/a" : value.toString()));
         }
     }
