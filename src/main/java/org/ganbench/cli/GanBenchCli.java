@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "ganbench", mixinStandardHelpOptions = true, version = "GanBench 0.1.0",
         description = "Anime-face GAN workbench: build face datasets, train DRAGAN/SNGAN, evaluate and compare runs.",
         subcommands = {CommandLine.HelpCommand.class, DetectCommand.class, FetchCascadeCommand.class,
-                CropCommand.class, ImportCommand.class, TrainCommand.class, ResumeCommand.class, SampleCommand.class,
-                BenchCommand.class})
+                CropCommand.class, ImportCommand.class, SynthCommand.class, TrainCommand.class, ResumeCommand.class,
+                SampleCommand.class, EvalCommand.class, BenchCommand.class})
 public final class GanBenchCli implements Runnable {
 
     @CommandLine.Spec
