@@ -15,10 +15,6 @@ import org.ganbench.model.Generator64;
 import org.ganbench.model.TensorFile;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
-import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
-import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
-import org.nd4j.linalg.api.memory.enums.LearningPolicy;
-import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
 import org.nd4j.linalg.factory.Nd4j;
@@ -59,24 +55,12 @@ abstract class AdversarialUpdater implements GanAlgorithm {
                 config.beta2());
     }
 
-    /**
-     * Every temporary array of a step lives in this workspace: an arena sized on the first step and reused, instead
-     * of hundreds of off-heap allocations per step that JavaCPP frees only after garbage collection (measured: a
-     * 16 MB allocation took about 120 ms once the off-heap limit was reached, more than the convolutions).
-     */
-    private static final WorkspaceConfiguration STEP_WORKSPACE = WorkspaceConfiguration.builder()
-            .initialSize(0)
-            .policyAllocation(AllocationPolicy.OVERALLOCATE)
-            .overallocationLimit(0.05)
-            .policyLearning(LearningPolicy.FIRST_LOOP)
-            .policySpill(SpillPolicy.REALLOCATE)
-            .build();
-    private final String workspaceId = "ganbench-step-" + System.identityHashCode(this);
+    private final StepWorkspace workspace = new StepWorkspace();
 
     @Override
     public StepStats step(BatchSource real) {
         ensureOpen();
-        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE, workspaceId)) {
+        try (MemoryWorkspace ws = workspace.open()) {
             return stepInWorkspace(real);
         }
     }
@@ -203,7 +187,7 @@ abstract class AdversarialUpdater implements GanAlgorithm {
     @Override
     public byte[] generate(float[] z, int n) {
         ensureOpen();
-        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE, workspaceId)) {
+        try (MemoryWorkspace ws = workspace.open()) {
             return GeneratorSampler.generate(generator, z, n);
         }
     }
@@ -321,11 +305,7 @@ abstract class AdversarialUpdater implements GanAlgorithm {
     public void close() {
         if (!closed) {
             closed = true;
-            // workspaces are per thread: this frees the arena of the thread that trained (the caller's, by contract)
-            if (Nd4j.getWorkspaceManager().checkIfWorkspaceExists(workspaceId)) {
-                Nd4j.getWorkspaceManager().destroyWorkspace(Nd4j.getWorkspaceManager().getWorkspaceForCurrentThread(
-                        workspaceId));
-            }
+            workspace.release(); // of the thread that trained: the caller's, by contract
         }
     }
 }

@@ -25,6 +25,7 @@ final class GeneratorSampler implements ImageGenerator {
     private static final String INFO = "generator.properties";
     private static final String PARAMETERS = "parameters.bin";
     private static final int CHUNK = 256;
+    private final StepWorkspace workspace = new StepWorkspace();
     private Generator64 generator;
 
     GeneratorSampler(Generator64 generator) {
@@ -113,7 +114,9 @@ final class GeneratorSampler implements ImageGenerator {
         if (generator == null) {
             throw new IllegalStateException("generator closed");
         }
-        return generate(generator, z, n);
+        try (var ws = workspace.open()) {
+            return generate(generator, z, n);
+        }
     }
 
     @Override
@@ -129,5 +132,6 @@ final class GeneratorSampler implements ImageGenerator {
     @Override
     public void close() {
         generator = null; // its off-heap arrays are freed when collected
+        workspace.release();
     }
 }

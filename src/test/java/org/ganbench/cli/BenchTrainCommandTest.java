@@ -1,0 +1,38 @@
+package org.ganbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class BenchTrainCommandTest {
+
+    private static String[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = GanBenchCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new String[] {String.valueOf(code), out.toString(), err.toString()};
+    }
+
+    @Test
+    void printsSecondsPerStepAndImagesPerSecond() {
+        String[] r = run("bench", "train", "--algo", "dragan", "--ch", "8", "--batch", "2", "--steps", "1",
+                "--warmup", "0");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].matches("(?s)dragan batch 2 ch 8 on .*: \\d+\\.\\d{3} s/step, \\d+\\.\\d images/s .*"), r[1]);
+    }
+
+    @Test
+    void unknownAlgorithmIsAClearError() {
+        String[] r = run("bench", "train", "--algo", "wgan");
+        assertNotEquals("0", r[0]);
+        assertTrue(r[2].contains("unknown algorithm 'wgan'"), r[2]);
+    }
+}
