@@ -73,13 +73,23 @@ public final class Evaluation {
      */
     public static Map<String, Object> run(FaceSet generated, FaceSet real, Settings settings, Path outDir,
                                           ProgressListener progress, CancellationToken cancel) throws IOException {
+        return run(generated, real, settings, outDir, Map.of(), progress, cancel);
+    }
+
+    /**
+     * As {@link #run(FaceSet, FaceSet, Settings, Path, ProgressListener, CancellationToken)}, with {@code about}
+     * (where the faces came from: a run, its checkpoint step, ...) written first in eval.json.
+     */
+    public static Map<String, Object> run(FaceSet generated, FaceSet real, Settings settings, Path outDir,
+                                          Map<String, Object> about, ProgressListener progress,
+                                          CancellationToken cancel) throws IOException {
         if (settings.threads() == 0) {
-            return evaluate(generated, real, settings, outDir, progress, cancel);
+            return evaluate(generated, real, settings, outDir, about, progress, cancel);
         }
         // Parallel streams started inside a ForkJoinPool run in that pool: this caps every metric's threads.
         ForkJoinPool pool = new ForkJoinPool(settings.threads());
         try {
-            return pool.submit(() -> evaluate(generated, real, settings, outDir, progress, cancel)).get();
+            return pool.submit(() -> evaluate(generated, real, settings, outDir, about, progress, cancel)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted");
@@ -97,7 +107,8 @@ public final class Evaluation {
     }
 
     private static Map<String, Object> evaluate(FaceSet generated, FaceSet real, Settings settings, Path outDir,
-                                                ProgressListener progress, CancellationToken cancel)
+                                                Map<String, Object> about, ProgressListener progress,
+                                                CancellationToken cancel)
             throws IOException {
         if (generated.side() != real.side()) {
             throw new IllegalArgumentException("generated faces are " + generated.side() + " px but real faces "
@@ -110,7 +121,7 @@ public final class Evaluation {
         int m = Math.min(settings.n(), Math.min(generated.count(), real.count()));
         FaceSet gen = FaceFolders.sample(generated, m, settings.seed());
         FaceSet ref = FaceFolders.sample(real, m, settings.seed() + 1);
-        Map<String, Object> report = new LinkedHashMap<>();
+        Map<String, Object> report = new LinkedHashMap<>(about);
         report.put("generated_faces", generated.count());
         report.put("real_faces", real.count());
         report.put("seed", settings.seed());
