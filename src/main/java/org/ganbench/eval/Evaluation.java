@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 import org.ganbench.common.AtomicFiles;
 import org.ganbench.common.CancellationToken;
 import org.ganbench.common.Images;
+import org.ganbench.common.LowPriority;
 import org.ganbench.common.ProgressListener;
 import org.ganbench.dataset.FaceSet;
 
@@ -40,7 +41,8 @@ public final class Evaluation {
      * @param birthdaySamples      generated (and real) faces among which the closest pairs are sought
      * @param modes                also count synthetic modes (the real set is a synthetic dataset)
      * @param threads              worker threads; 0 for all cores. Evaluating beside a running training should
-     *                             use 1 so as not to slow it down
+     *                             use 1 so as not to slow it down: a capped evaluation also runs at the lowest
+     *                             priority (see {@link LowPriority})
      */
     public record Settings(int n, int msSsimPairs, int memorisationSamples, int birthdaySamples, boolean modes,
                            long seed, int threads) {
@@ -83,13 +85,27 @@ public final class Evaluation {
     public static Map<String, Object> run(FaceSet generated, FaceSet real, Settings settings, Path outDir,
                                           Map<String, Object> about, ProgressListener progress,
                                           CancellationToken cancel) throws IOException {
-        if (settings.threads() == 0) {
-            return evaluate(generated, real, settings, outDir, about, progress, cancel);
+        return withThreads(settings.threads(), () -> evaluate(generated, real, settings, outDir, about, progress, cancel));
+    }
+
+    /** A job that may fail with an IOException. */
+    @FunctionalInterface
+    interface Job<T> {
+        T call() throws IOException;
+    }
+
+    /**
+     * Runs {@code job} with its parallel streams on {@code threads} threads of the lowest priority (a capped
+     * evaluation is one beside a training, which must not slow it); 0 for the common pool (every core).
+     */
+    static <T> T withThreads(int threads, Job<T> job) throws IOException {
+        if (threads == 0) {
+            return job.call();
         }
         // Parallel streams started inside a ForkJoinPool run in that pool: this caps every metric's threads.
-        ForkJoinPool pool = new ForkJoinPool(settings.threads());
+        ForkJoinPool pool = LowPriority.pool(threads);
         try {
-            return pool.submit(() -> evaluate(generated, real, settings, outDir, about, progress, cancel)).get();
+            return pool.submit(job::call).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted");

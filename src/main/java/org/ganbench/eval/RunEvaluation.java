@@ -30,6 +30,14 @@ public final class RunEvaluation {
      */
     public static Map<String, Object> run(RunFolder run, Path realDir, Long checkpoint, int n, long seed, int threads,
                                           ProgressListener progress, CancellationToken cancel) throws IOException {
+        // Loading and generating run in the capped, low-priority threads too, not only the metrics.
+        return Evaluation.withThreads(threads, () -> evaluate(run, realDir, checkpoint, n, seed, threads, progress,
+                cancel));
+    }
+
+    private static Map<String, Object> evaluate(RunFolder run, Path realDir, Long checkpoint, int n, long seed,
+                                                int threads, ProgressListener progress, CancellationToken cancel)
+            throws IOException {
         Path real = realDir != null ? realDir : Path.of(run.config().dataset());
         FaceSet realFaces = FaceFolders.load(real, progress, cancel);
         FaceSet generated;
