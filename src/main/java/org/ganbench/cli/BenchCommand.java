@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "bench", description = "Benchmarks (programs, not tests).", 
-        subcommands = {BenchCommand.Crop.class, BenchTrainCommand.class})
+        subcommands = {BenchCommand.Crop.class, BenchTrainCommand.class, BenchEvalCommand.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

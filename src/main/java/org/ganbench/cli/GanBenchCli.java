@@ -1,5 +1,8 @@
 package org.ganbench.cli;
 
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,10 +32,24 @@ public final class GanBenchCli implements Runnable {
         CommandLine cli = new CommandLine(new GanBenchCli(), factory);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            commandLine.getErr().println("error: " + describe(ex));
             return 1;
         });
         return cli;
+    }
+
+    /** The message of a failed command; file-system errors carry only the path, so say what went wrong with it. */
+    static String describe(Exception ex) {
+        if (ex instanceof NoSuchFileException e) {
+            return "no such file or folder: " + e.getFile();
+        }
+        if (ex instanceof AccessDeniedException e) {
+            return "permission denied: " + e.getFile();
+        }
+        if (ex instanceof FileSystemException e && e.getReason() == null) {
+            return "cannot write or read " + e.getFile() + " (" + e.getClass().getSimpleName() + ")";
+        }
+        return ex.getMessage() == null ? ex.toString() : ex.getMessage();
     }
 
     @Override

@@ -1,19 +1,15 @@
 package org.ganbench.cli;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
+import org.ganbench.common.CancellationToken;
 import org.ganbench.common.Images;
 import org.ganbench.common.Workspace;
-import org.ganbench.train.GanAlgorithm;
-import org.ganbench.train.GanAlgorithms;
 import org.ganbench.train.GeneratedImages;
-import org.ganbench.train.LatentNoise;
-import org.ganbench.train.RunConfig;
 import org.ganbench.train.RunFolder;
-import org.ganbench.train.TrainingConfig;
+import org.ganbench.train.RunGenerator;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,9 +17,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code ganbench sample}: images from a run's newest checkpoint, as one grid or as single PNGs. */
+/** {@code ganbench sample}: images from a run's generator, as one grid or as single PNGs. */
 @Command(name = "sample", mixinStandardHelpOptions = true,
-        description = "Generate images with the generator of a run's newest checkpoint.")
+        description = "Generate images with a run's generator (its newest checkpoint, or --checkpoint STEP).")
 public final class SampleCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -37,6 +33,9 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "noise seed (default: the run's seed; with --n 25 that is the run's sample grid)")
     Long seed;
 
+    @Option(names = "--checkpoint", paramLabel = "STEP", description = "a kept checkpoint's step (default: the newest)")
+    Long checkpoint;
+
     @ArgGroup(exclusive = true, multiplicity = "1")
     Output output;
 
@@ -48,56 +47,29 @@ public final class SampleCommand implements Callable<Integer> {
         Path dir;
     }
 
-    private final Function<TrainingConfig, GanAlgorithm> engine;
-
-    public SampleCommand() {
-        this(GanAlgorithms::create);
-    }
-
-    /** With another engine behind the GanAlgorithm interface (tests). */
-    SampleCommand(Function<TrainingConfig, GanAlgorithm> engine) {
-        this.engine = engine;
-    }
-
     @Override
     public Integer call() throws Exception {
         if (count < 1) {
             throw new IllegalArgumentException("--n must be at least 1, was " + count);
         }
         RunFolder folder = RunFolder.open(Workspace.current().run(run));
-        RunConfig config = folder.config();
-        RunFolder.StepFile checkpoint = folder.newestCheckpoint().orElseThrow(
-                () -> new IllegalArgumentException("the run has no checkpoint yet: " + folder.dir()));
-        try (GanAlgorithm gan = engine.apply(config.training())) {
-            gan.loadCheckpoint(checkpoint.path());
-            byte[] rgb = generate(gan, LatentNoise.uniform(seed != null ? seed : config.training().seed(), count,
-                    gan.latentSize()), config.training().batch());
-            int side = gan.imageSide();
+        long noiseSeed = seed != null ? seed : folder.config().training().seed();
+        try (RunGenerator generator = RunGenerator.open(folder, checkpoint)) {
+            byte[] rgb = generator.sample(noiseSeed, count, ConsoleProgress.to(spec), new CancellationToken());
+            int side = generator.imageSide();
+            Path written;
             if (output.grid != null) {
                 Images.writePng(GeneratedImages.grid(rgb, count, side), output.grid);
-                spec.commandLine().getOut().println(count + " images of step " + checkpoint.step() + " in " + output.grid);
+                written = output.grid;
             } else {
-                List<java.awt.image.BufferedImage> images = GeneratedImages.split(rgb, count, side);
+                List<BufferedImage> images = GeneratedImages.split(rgb, count, side);
                 for (int i = 0; i < count; i++) {
-                    Images.writePng(images.get(i), output.dir.resolve(String.format("sample_%05d.png", i)));
+                    Images.writePng(images.get(i), output.dir.resolve(RunGenerator.sampleName(i)));
                 }
-                spec.commandLine().getOut().println(count + " images of step " + checkpoint.step() + " in " + output.dir);
+                written = output.dir;
             }
+            spec.commandLine().getOut().println(count + " images of step " + generator.step() + " in " + written);
             return 0;
         }
-    }
-
-    /** Generates in chunks of the training batch size, so that thousands of images for evaluation fit in memory. */
-    private static byte[] generate(GanAlgorithm gan, float[] z, int chunk) {
-        int latent = gan.latentSize();
-        int n = z.length / latent;
-        int imageBytes = gan.imageSide() * gan.imageSide() * 3;
-        byte[] rgb = new byte[n * imageBytes];
-        for (int start = 0; start < n; start += chunk) {
-            int m = Math.min(chunk, n - start);
-            byte[] part = gan.generate(Arrays.copyOfRange(z, start * latent, (start + m) * latent), m);
-            System.arraycopy(part, 0, rgb, start * imageBytes, part.length);
-        }
-        return rgb;
     }
 }

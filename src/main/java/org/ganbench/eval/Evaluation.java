@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 import org.ganbench.common.AtomicFiles;
 import org.ganbench.common.CancellationToken;
 import org.ganbench.common.Images;
+import org.ganbench.common.LowPriority;
 import org.ganbench.common.ProgressListener;
 import org.ganbench.dataset.FaceSet;
 
@@ -40,7 +41,8 @@ public final class Evaluation {
      * @param birthdaySamples      generated (and real) faces among which the closest pairs are sought
      * @param modes                also count synthetic modes (the real set is a synthetic dataset)
      * @param threads              worker threads; 0 for all cores. Evaluating beside a running training should
-     *                             use 1 so as not to slow it down
+     *                             use 1 so as not to slow it down: a capped evaluation also runs at the lowest
+     *                             priority (see {@link LowPriority})
      */
     public record Settings(int n, int msSsimPairs, int memorisationSamples, int birthdaySamples, boolean modes,
                            long seed, int threads) {
@@ -73,13 +75,37 @@ public final class Evaluation {
      */
     public static Map<String, Object> run(FaceSet generated, FaceSet real, Settings settings, Path outDir,
                                           ProgressListener progress, CancellationToken cancel) throws IOException {
-        if (settings.threads() == 0) {
-            return evaluate(generated, real, settings, outDir, progress, cancel);
+        return run(generated, real, settings, outDir, Map.of(), progress, cancel);
+    }
+
+    /**
+     * As {@link #run(FaceSet, FaceSet, Settings, Path, ProgressListener, CancellationToken)}, with {@code about}
+     * (where the faces came from: a run, its checkpoint step, ...) written first in eval.json.
+     */
+    public static Map<String, Object> run(FaceSet generated, FaceSet real, Settings settings, Path outDir,
+                                          Map<String, Object> about, ProgressListener progress,
+                                          CancellationToken cancel) throws IOException {
+        return withThreads(settings.threads(), () -> evaluate(generated, real, settings, outDir, about, progress, cancel));
+    }
+
+    /** A job that may fail with an IOException. */
+    @FunctionalInterface
+    interface Job<T> {
+        T call() throws IOException;
+    }
+
+    /**
+     * Runs {@code job} with its parallel streams on {@code threads} threads of the lowest priority (a capped
+     * evaluation is one beside a training, which must not slow it); 0 for the common pool (every core).
+     */
+    static <T> T withThreads(int threads, Job<T> job) throws IOException {
+        if (threads == 0) {
+            return job.call();
         }
         // Parallel streams started inside a ForkJoinPool run in that pool: this caps every metric's threads.
-        ForkJoinPool pool = new ForkJoinPool(settings.threads());
+        ForkJoinPool pool = LowPriority.pool(threads);
         try {
-            return pool.submit(() -> evaluate(generated, real, settings, outDir, progress, cancel)).get();
+            return pool.submit(job::call).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted");
@@ -97,7 +123,8 @@ public final class Evaluation {
     }
 
     private static Map<String, Object> evaluate(FaceSet generated, FaceSet real, Settings settings, Path outDir,
-                                                ProgressListener progress, CancellationToken cancel)
+                                                Map<String, Object> about, ProgressListener progress,
+                                                CancellationToken cancel)
             throws IOException {
         if (generated.side() != real.side()) {
             throw new IllegalArgumentException("generated faces are " + generated.side() + " px but real faces "
@@ -110,7 +137,7 @@ public final class Evaluation {
         int m = Math.min(settings.n(), Math.min(generated.count(), real.count()));
         FaceSet gen = FaceFolders.sample(generated, m, settings.seed());
         FaceSet ref = FaceFolders.sample(real, m, settings.seed() + 1);
-        Map<String, Object> report = new LinkedHashMap<>();
+        Map<String, Object> report = new LinkedHashMap<>(about);
         report.put("generated_faces", generated.count());
         report.put("real_faces", real.count());
         report.put("seed", settings.seed());

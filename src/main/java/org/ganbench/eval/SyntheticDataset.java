@@ -2,7 +2,6 @@ package org.ganbench.eval;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -48,32 +48,38 @@ public final class SyntheticDataset {
             Path faces = Files.createDirectories(staging.resolve("faces"));
             String[] rows = new String[n];
             AtomicInteger done = new AtomicInteger();
-            try {
-                IntStream.range(0, n).parallel().forEach(i -> {
-                    cancel.throwIfCancelled();
-                    try {
-                        ByteArrayOutputStream png = new ByteArrayOutputStream(4096);
-                        ImageIO.write(SyntheticFaces.draw(seed, i), "png", png);
-                        byte[] bytes = png.toByteArray();
-                        String name = SyntheticFaces.faceName(i);
-                        Files.write(faces.resolve(name), bytes);
-                        int mode = SyntheticFaces.modeOf(seed, i);
-                        rows[i] = String.join(",", name, "synthetic:" + seed + ":" + i, "0", "0", "64", "64", "0", "0",
-                                "64", "64", sha256(bytes), "", "", Integer.toString(mode),
-                                SyntheticFaces.HAIR_NAMES[SyntheticFaces.hairOf(mode)],
-                                SyntheticFaces.EYE_NAMES[SyntheticFaces.eyesOf(mode)],
-                                SyntheticFaces.BACKGROUND_NAMES[SyntheticFaces.backgroundOf(mode)]);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    int d = done.incrementAndGet();
-                    if (d % 256 == 0 || d == n) {
-                        progress.progress(d, n, "writing synthetic faces");
-                    }
-                });
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
+            // No exception may leave a worker: a parallel forEach rethrows the first at once while other workers
+            // still write into the staging folder, which the cleanup below would then fail to delete.
+            AtomicReference<IOException> failure = new AtomicReference<>();
+            IntStream.range(0, n).parallel().forEach(i -> {
+                if (cancel.isCancelled() || failure.get() != null) {
+                    return;
+                }
+                try {
+                    ByteArrayOutputStream png = new ByteArrayOutputStream(4096);
+                    ImageIO.write(SyntheticFaces.draw(seed, i), "png", png);
+                    byte[] bytes = png.toByteArray();
+                    String name = SyntheticFaces.faceName(i);
+                    Files.write(faces.resolve(name), bytes);
+                    int mode = SyntheticFaces.modeOf(seed, i);
+                    rows[i] = String.join(",", name, "synthetic:" + seed + ":" + i, "0", "0", "64", "64", "0", "0",
+                            "64", "64", sha256(bytes), "", "", Integer.toString(mode),
+                            SyntheticFaces.HAIR_NAMES[SyntheticFaces.hairOf(mode)],
+                            SyntheticFaces.EYE_NAMES[SyntheticFaces.eyesOf(mode)],
+                            SyntheticFaces.BACKGROUND_NAMES[SyntheticFaces.backgroundOf(mode)]);
+                } catch (IOException e) {
+                    failure.compareAndSet(null, e);
+                    return;
+                }
+                int d = done.incrementAndGet();
+                if (d % 256 == 0 || d == n) {
+                    progress.progress(d, n, "writing synthetic faces");
+                }
+            });
+            if (failure.get() != null) {
+                throw failure.get();
             }
+            cancel.throwIfCancelled();
             StringBuilder manifest = new StringBuilder(MANIFEST_HEADER).append('\n');
             for (String row : rows) {
                 manifest.append(row).append('\n');

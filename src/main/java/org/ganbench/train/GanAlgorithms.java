@@ -21,4 +21,9 @@ public final class GanAlgorithms {
     public static ImageGenerator loadGenerator(Path file) throws IOException {
         return GeneratorSampler.read(file);
     }
+
+    /** The generator of a checkpoint folder that an algorithm of {@code config} wrote, without its D and optimizers. */
+    public static ImageGenerator loadCheckpointGenerator(Path checkpointDir, TrainingConfig config) throws IOException {
+        return GeneratorSampler.readCheckpoint(checkpointDir, config.ch());
+    }
 }

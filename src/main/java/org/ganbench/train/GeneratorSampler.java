@@ -24,6 +24,8 @@ import org.nd4j.linalg.factory.Nd4j;
 final class GeneratorSampler implements ImageGenerator {
     private static final String INFO = "generator.properties";
     private static final String PARAMETERS = "parameters.bin";
+    /** The generator's file inside a checkpoint folder, as {@link AdversarialUpdater#saveCheckpoint} names it. */
+    static final String CHECKPOINT_FILE = "generator.bin";
     private static final int CHUNK = 256;
     private final StepWorkspace workspace = new StepWorkspace();
     private Generator64 generator;
@@ -88,6 +90,17 @@ final class GeneratorSampler implements ImageGenerator {
         }
         Generator64 generator = new Generator64(ch, DataType.FLOAT);
         restore(generator, arrays, file.toString());
+        return new GeneratorSampler(generator);
+    }
+
+    /** The generator of a checkpoint folder, for a network of width {@code ch}. */
+    static GeneratorSampler readCheckpoint(Path checkpointDir, int ch) throws IOException {
+        Path file = checkpointDir.resolve(CHECKPOINT_FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("no generator in the checkpoint: " + file);
+        }
+        Generator64 generator = new Generator64(ch, DataType.FLOAT);
+        restore(generator, TensorFile.read(file), file.toString());
         return new GeneratorSampler(generator);
     }
 

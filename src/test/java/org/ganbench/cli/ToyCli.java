@@ -3,7 +3,7 @@ package org.ganbench.cli;
 import org.ganbench.train.ToyGan;
 import picocli.CommandLine;
 
-/** The real command line with the small test engine behind train, resume and sample (GanAlgorithms.create's place). */
+/** The real command line with the small test engine behind train and resume (GanAlgorithms.create's place). */
 public final class ToyCli {
     private ToyCli() {
     }
@@ -21,7 +21,6 @@ public final class ToyCli {
             public <K> K create(Class<K> cls) throws Exception {
                 Object command = cls == TrainCommand.class ? new TrainCommand(engine)
                         : cls == ResumeCommand.class ? new ResumeCommand(engine)
-                        : cls == SampleCommand.class ? new SampleCommand(engine)
                         : CommandLine.defaultFactory().create(cls);
                 return cls.cast(command);
             }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** The train, resume and sample commands, wired to the small test engine in place of GanAlgorithms.create. */
+/** The train and resume commands, wired to the small test engine in place of GanAlgorithms.create (sample: RunCommandsTest). */
 class TrainingCommandsTest {
     @TempDir
     Path tmp;
@@ -100,28 +100,6 @@ class TrainingCommandsTest {
         assertTrue(err.toString().contains("changed since the run started"), err::toString);
         assertEquals(3, RunFolder.open(run).metrics().size(), "nothing was trained or lost");
         assertEquals(3, RunFolder.open(run).config().steps());
-    }
-
-    @Test
-    void sampleWritesAGridOrSingleImages() throws Exception {
-        Path run = tmp.resolve("run");
-        assertEquals(0, train(run, 4));
-
-        Path grid = tmp.resolve("grid.png");
-        assertEquals(0, cli("sample", run.toString(), "--out", grid.toString()), err::toString);
-        // the default noise is the run's fixed noise, so 25 samples repeat the run's last grid
-        assertArrayEquals(Images.toRgb(ImageIO.read(RunFolder.open(run).sampleFile(4).toFile())),
-                Images.toRgb(ImageIO.read(grid.toFile())));
-
-        Path singles = tmp.resolve("singles");
-        assertEquals(0, cli("sample", run.toString(), "--n", "7", "--seed", "9", "--out-dir", singles.toString()),
-                err::toString);
-        try (Stream<Path> files = Files.list(singles)) {
-            List<Path> pngs = files.sorted().toList();
-            assertEquals(7, pngs.size());
-            assertEquals("sample_00006.png", pngs.get(6).getFileName().toString());
-            assertEquals(ToyGan.SIDE, ImageIO.read(pngs.get(0).toFile()).getWidth());
-        }
     }
 
     @Test
