@@ -23,7 +23,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import org.ganbench.common.Workspace;
-import org.ganbench.train.RunFiles;
+import org.ganbench.train.RunFolder;
 
 /**
  * The application shell: menus and shortcuts, the Datasets / Training / Compare views (one controller each), folder
@@ -63,7 +63,7 @@ public final class MainWindow {
         tabs.getTabs().addAll(tab("Datasets", datasets.view()), tab("Training", monitor.view()),
                 tab("Compare", compare.view()));
         status.setId("status");
-        status.setText("Workspace: " + workspace.root() + "   (drop folders of faces onto the window to import them)");
+        status.setText("Workspace: " + workspace.root() + "   (drop folders of illustrations onto the window to crop their faces)");
         BorderPane root = new BorderPane(tabs);
         root.setTop(menus());
         root.setBottom(status);
@@ -81,12 +81,15 @@ public final class MainWindow {
     }
 
     private MenuBar menus() {
-        MenuItem importFolder = item("Import folder of faces…", "Shortcut+I", this::chooseImportFolder);
+        MenuItem cropFolder = item("Crop faces from a folder of illustrations…", "Shortcut+I",
+                this::chooseCropFolder);
+        MenuItem importFolder = item("Import already-cropped faces…", "Shortcut+Shift+I",
+                this::chooseCroppedFacesFolder);
         MenuItem openRun = item("Open run…", "Shortcut+O", this::chooseRunToMonitor);
         MenuItem compareRun = item("Add run to comparison…", "Shortcut+Shift+O", this::chooseRunToCompare);
         MenuItem refresh = item("Refresh datasets", "F5", datasets::refreshDatasets);
         MenuItem quit = item("Quit", "Shortcut+Q", stage::close);
-        Menu file = new Menu("_File", null, importFolder, openRun, compareRun, refresh, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("_File", null, cropFolder, importFolder, openRun, compareRun, refresh, new SeparatorMenuItem(), quit);
 
         MenuItem reject = item("Reject selected faces", "Delete", datasets::rejectSelected);
         MenuItem undo = item("Undo reject", "Shortcut+Z", datasets::undoReject);
@@ -158,7 +161,7 @@ public final class MainWindow {
         for (File f : files) {
             Path p = f.toPath().toAbsolutePath().normalize();
             if (Files.isDirectory(p)) {
-                (RunFiles.isRun(p) ? runs : imports).add(p);
+                (RunFolder.looksLikeRun(p) ? runs : imports).add(p);
             }
         }
         if (runs.size() == 1 && imports.isEmpty()) {
@@ -171,18 +174,34 @@ public final class MainWindow {
         if (!imports.isEmpty()) {
             settings.lastImportFolder = imports.get(0).getParent() == null ? null : imports.get(0).getParent().toString();
             show(View.DATASETS);
-            if (!datasets.importFolders(imports)) {
-                showError("Import", new IllegalStateException("An import is already running; wait for it or cancel it."));
+            if (!datasets.cropFolders(imports)) {
+                showBusy();
                 return false;
             }
         }
         return !imports.isEmpty() || !runs.isEmpty();
     }
 
-    void chooseImportFolder() {
-        Path dir = chooseFolder("Folder of face images to import", settings.lastImportFolder);
+    private void showBusy() {
+        showError("Datasets", new IllegalStateException("A dataset job is already running; wait for it or cancel it."));
+    }
+
+    /** Folder chooser for the crop job (a dropped folder does the same). */
+    void chooseCropFolder() {
+        Path dir = chooseFolder("Folder of illustrations to crop faces from", settings.lastImportFolder);
         if (dir != null) {
             openDropped(List.of(dir.toFile()));
+        }
+    }
+
+    void chooseCroppedFacesFolder() {
+        Path dir = chooseFolder("Folder of already-cropped faces to import", settings.lastImportFolder);
+        if (dir != null) {
+            settings.lastImportFolder = dir.getParent() == null ? null : dir.getParent().toString();
+            show(View.DATASETS);
+            if (!datasets.importCroppedFolders(List.of(dir))) {
+                showBusy();
+            }
         }
     }
 
@@ -205,7 +224,7 @@ public final class MainWindow {
     private Path chooseRunFolder(String title) {
         String start = settings.lastRunFolder != null ? settings.lastRunFolder : workspace.runs().toString();
         Path dir = chooseFolder(title, start);
-        if (dir != null && !RunFiles.isRun(dir)) {
+        if (dir != null && !RunFolder.looksLikeRun(dir)) {
             showError("Not a run folder", new IOException(dir + " has no config.json, metrics.csv or samples/."));
             return null;
         }

@@ -22,7 +22,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.ganbench.train.MetricsRow;
-import org.ganbench.train.RunFiles;
+import org.ganbench.train.RunFolder;
 import org.ganbench.train.SeparationDetector;
 
 /**
@@ -146,7 +146,7 @@ final class MonitorController {
         detector = new SeparationDetector();
         lastStep = -1;
         stepsPerSecond = Double.NaN;
-        totalSteps = RunFiles.configuredSteps(runDir);
+        totalSteps = new RunFolder(runDir).configuredSteps();
         runLabel.setText(runDir.getFileName().toString());
         warning.setVisible(false);
         refreshCharts();
