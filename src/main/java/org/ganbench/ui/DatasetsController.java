@@ -43,6 +43,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import org.controlsfx.control.GridCell;
 import org.controlsfx.control.GridView;
 import org.ganbench.dataset.FaceRejector;
@@ -77,6 +78,7 @@ final class DatasetsController {
     private final ListView<Face[]> duplicates = new ListView<>();
     private final ImportProgressPane importPane;
     private final DatasetActions actions;
+    private final DetectionPreview preview;
     /** Crop settings of the crop job, shared with the detection preview. */
     private final DoubleProperty margin = new SimpleDoubleProperty(CropJob.Options.DEFAULTS.margin());
     private final IntegerProperty minFace = new SimpleIntegerProperty(CropJob.Options.DEFAULTS.minFace());
@@ -137,7 +139,11 @@ final class DatasetsController {
         duplicates.setCellFactory(v -> new DuplicatePairCell());
         stats.setId("dataset-stats");
         stats.setPadding(new Insets(8));
-        TabPane side = new TabPane(new Tab("Statistics", stats), new Tab("Duplicates", duplicates));
+        preview = new DetectionPreview(actions, margin, minFace, this::choosePreviewImage, this::jobFailed);
+        Tab previewTab = new Tab("Detection preview", preview.view());
+        previewTab.setId("tab-preview");
+        TabPane side = new TabPane(new Tab("Statistics", stats), new Tab("Duplicates", duplicates), previewTab);
+        side.setId("dataset-side");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         BorderPane center = new BorderPane(gallery, tools, null, null, null);
@@ -163,6 +169,21 @@ final class DatasetsController {
     /** Starts importing folders of already-cropped faces; false while another job runs. */
     boolean importCroppedFolders(List<Path> folders) {
         return importPane.start(folders, actions::importFaces);
+    }
+
+    DetectionPreview preview() {
+        return preview;
+    }
+
+    private void choosePreviewImage() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Source image to preview the detection on");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg",
+                "*.webp", "*.bmp", "*.gif", "*.PNG", "*.JPG", "*.JPEG"));
+        java.io.File file = chooser.showOpenDialog(root.getScene().getWindow());
+        if (file != null) {
+            preview.show(file.toPath());
+        }
     }
 
     DoubleProperty marginProperty() {
@@ -245,6 +266,12 @@ final class DatasetsController {
     }
 
     private void reload() {
+        status.setText("loading " + dataset.getFileName() + "…");
+        readInBackground(this::show);
+    }
+
+    /** Reads the open dataset on a worker thread and hands it to {@code use}, unless another was opened meanwhile. */
+    private void readInBackground(Consumer<DatasetContents> use) {
         Path dir = dataset;
         Task<DatasetContents> task = new Task<>() {
             @Override
@@ -254,11 +281,10 @@ final class DatasetsController {
         };
         task.setOnSucceeded(e -> {
             if (dir.equals(dataset)) {
-                show(task.getValue());
+                use.accept(task.getValue());
             }
         });
         task.setOnFailed(e -> showError.accept(task.getException()));
-        status.setText("loading " + dir.getFileName() + "…");
         Thread t = new Thread(task, "dataset-load");
         t.setDaemon(true);
         t.start();
@@ -392,21 +418,7 @@ final class DatasetsController {
     }
 
     private void reloadStatsLater() {
-        Path dir = dataset;
-        Task<DatasetContents> task = new Task<>() {
-            @Override
-            protected DatasetContents call() throws IOException {
-                return DatasetContents.read(dir);
-            }
-        };
-        task.setOnSucceeded(e -> {
-            if (dir.equals(dataset)) {
-                showStats(task.getValue(), duplicates.getItems().size());
-            }
-        });
-        Thread t = new Thread(task, "dataset-stats");
-        t.setDaemon(true);
-        t.start();
+        readInBackground(contents -> showStats(contents, duplicates.getItems().size()));
     }
 
     void openSourceOfSelection() {

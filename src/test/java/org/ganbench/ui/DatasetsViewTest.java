@@ -148,9 +148,9 @@ class DatasetsViewTest {
         await("progress shown", () -> robot.lookup("#import-progress").query().isVisible()
                 && robot.lookup("#import-progress .progress-bar").queryAs(javafx.scene.control.ProgressBar.class)
                 .getProgress() > 0);
-        String message = fx(() -> ((Label) ((javafx.scene.Parent) robot.lookup("#import-progress").query())
-                .getChildrenUnmodifiable().get(1)).getText());
-        assertTrue(message.contains("faces/s"), message);
+        // The message and the bar are updated separately: wait for the job's message with faces/s.
+        await("faces/s shown", () -> ((Label) ((javafx.scene.Parent) robot.lookup("#import-progress").query())
+                .getChildrenUnmodifiable().get(1)).getText().contains("faces/s"));
         robot.clickOn("#import-cancel");
         await("import stopped", () -> !app.window.datasets().importPane().isRunning());
         DatasetFolder kept = new DatasetFolder(app.workspace.resolve("datasets/many"));
@@ -184,5 +184,25 @@ class DatasetsViewTest {
                 && !app.window.datasets().importPane().isVisible());
         assertFalse(fx(() -> app.window.openDropped(List.of(folder.resolve("f1.jpg").toFile()))),
                 "plain files are not accepted");
+    }
+
+    @Test
+    void detectionPreviewDrawsDetectorAndCropBoxesAndFollowsTheSettings(FxRobot robot) throws Exception {
+        fx(() -> robot.lookup("#dataset-side").queryAs(javafx.scene.control.TabPane.class).getSelectionModel()
+                .select(2));
+        DetectionPreview preview = app.window.datasets().preview();
+        fx(() -> preview.show(SharedData.path("illustrations/jonathonyan_detect_01.jpg")));
+        await("four faces detected", () -> preview.detected().size() == 4);
+        List<org.ganbench.dataset.FaceBox> wide = fx(preview::cropBoxes);
+        assertEquals(4, wide.size());
+        fx(() -> app.window.datasets().marginProperty().set(0));
+        List<org.ganbench.dataset.FaceBox> tight = fx(preview::cropBoxes);
+        assertTrue(tight.get(0).w() < wide.get(0).w(), "margin 0 crops closer: " + tight + " vs " + wide);
+        int smallest = preview.detected().stream().mapToInt(b -> Math.min(b.w(), b.h())).min().orElseThrow();
+        fx(() -> app.window.datasets().minFaceProperty().set(smallest + 1));
+        assertEquals(3, (int) fx(() -> preview.cropBoxes().size()), "the smallest face is skipped");
+        String summary = fx(() -> robot.lookup("#preview-summary").queryAs(Label.class).getText());
+        assertTrue(summary.contains("4 faces found, 3 kept"), summary);
+        WindowTestSupport.screenshot(app.window.scene(), "datasets-preview");
     }
 }
