@@ -28,6 +28,7 @@ import org.ganbench.common.AtomicFiles;
  * config.json                 RunConfig
  * status.json                 RunStatus (last written state; "running" also after a killed process)
  * metrics.csv                 one row per step, METRICS_HEADER
+ * health.csv                  step,event,message: D separated real from fake for long (G stops learning), recovered
  * fixed_noise.json            the latent vectors of the sample grids
  * samples/step_NNNNNN.png     5x5 grids
  * checkpoints/step_NNNNNN/    algorithm state + trainer.json (complete once renamed from .step_NNNNNN.tmp)
@@ -102,6 +103,11 @@ public final class RunFolder {
 
     public Path metricsFile() {
         return dir.resolve("metrics.csv");
+    }
+
+    /** When D separated real from fake for a sustained stretch, and when it recovered (see HealthLog). */
+    public Path healthFile() {
+        return dir.resolve("health.csv");
     }
 
     public Path fixedNoiseFile() {
