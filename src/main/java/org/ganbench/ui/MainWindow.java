@@ -39,6 +39,7 @@ public final class MainWindow {
     private final DatasetsController datasets;
     private final MonitorController monitor;
     private final CompareController compare;
+    private final TrainingController training;
     private final TabPane tabs = new TabPane();
     private final Label status = new Label();
     private final Scene scene;
@@ -56,11 +57,12 @@ public final class MainWindow {
             settings.lastRunFolder = run.getParent() == null ? null : run.getParent().toString();
             status.setText("Watching " + run);
         }, e -> showError("Training monitor", e));
+        training = new TrainingController(workspace, monitor, e -> showError("Training", e));
         compare = new CompareController(this::chooseRunToCompare, e -> showError("Compare", e));
 
         tabs.setId("views");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getTabs().addAll(tab("Datasets", datasets.view()), tab("Training", monitor.view()),
+        tabs.getTabs().addAll(tab("Datasets", datasets.view()), tab("Training", training.view()),
                 tab("Compare", compare.view()));
         status.setId("status");
         status.setText("Workspace: " + workspace.root() + "   (drop folders of illustrations onto the window to crop their faces)");
@@ -88,7 +90,7 @@ public final class MainWindow {
         MenuItem openRun = item("Open run…", "Shortcut+O", this::chooseRunToMonitor);
         MenuItem compareRun = item("Add run to comparison…", "Shortcut+Shift+O", this::chooseRunToCompare);
         MenuItem refresh = item("Refresh datasets", "F5", datasets::refreshDatasets);
-        MenuItem quit = item("Quit", "Shortcut+Q", stage::close);
+        MenuItem quit = item("Quit", "Shortcut+Q", this::requestClose);
         Menu file = new Menu("_File", null, cropFolder, importFolder, openRun, compareRun, refresh, new SeparatorMenuItem(), quit);
 
         MenuItem reject = item("Reject selected faces", "Delete", datasets::rejectSelected);
@@ -128,6 +130,10 @@ public final class MainWindow {
 
     DatasetsController datasets() {
         return datasets;
+    }
+
+    TrainingController training() {
+        return training;
     }
 
     MonitorController monitor() {
@@ -264,7 +270,22 @@ public final class MainWindow {
             stage.setY(settings.y);
         }
         stage.setMaximized(settings.maximized);
+        // A running trainer is stopped first, with a checkpoint of the step it is on; then the window closes.
+        stage.setOnCloseRequest(e -> {
+            if (training.isTraining()) {
+                e.consume();
+                requestClose();
+            }
+        });
         stage.setOnHidden(e -> close());
+    }
+
+    /** Closes the window, first stopping a running trainer with a checkpoint of the step it is on. */
+    void requestClose() {
+        if (training.isTraining()) {
+            status.setText("Stopping training (checkpoint of the current step) before closing…");
+        }
+        training.stopThen(stage::close);
     }
 
     /** Stops background work and remembers the window (called when the stage closes). */
