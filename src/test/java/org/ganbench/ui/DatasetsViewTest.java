@@ -70,9 +70,13 @@ class DatasetsViewTest {
     }
 
     /** The gallery cell showing face {@code index} (cells are recycled, so look it up by index). */
-    private static Node cell(FxRobot robot, int index) {
-        return robot.lookup(".face-cell").queryAll().stream()
-                .filter(n -> n.getScene() != null && ((org.controlsfx.control.GridCell<?>) n).getIndex() == index)
+    private Node cell(FxRobot robot, int index) {
+        // Only cells in this test's window that are laid out now: the gallery recycles cells, and earlier tests'
+        // windows still hold theirs.
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        return robot.from(app.window.scene().getRoot()).lookup(".face-cell").queryAll().stream()
+                .filter(n -> n.isVisible() && n.getScene() == app.window.scene()
+                        && ((org.controlsfx.control.GridCell<?>) n).getIndex() == index)
                 .findFirst().orElseThrow();
     }
 
