@@ -5,9 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.bytedeco.opencv.opencv_core.Mat;
+import org.ganbench.common.Csv;
 import org.ganbench.dataset.BadImageException;
-import org.ganbench.dataset.Csv;
 import org.ganbench.dataset.FaceBox;
 import org.ganbench.dataset.FaceDetector;
 import org.ganbench.dataset.ImageDecoder;
@@ -44,7 +43,6 @@ final class DetectCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         SourceFiles sources = SourceFiles.scan(target, null);
         sources.failures().forEach(f -> err.println(f.source() + ": " + f.reason()));
-        ImageDecoder decoder = new ImageDecoder(maxPixels);
         if (csv) {
             out.println("file,x,y,w,h");
         }
@@ -53,8 +51,8 @@ final class DetectCommand implements Callable<Integer> {
             for (Path file : sources.files()) {
                 String name = sources.relative(file);
                 List<FaceBox> boxes;
-                try (Mat image = decoder.decodeBgr(ImageDecoder.readFile(file))) {
-                    boxes = detector.detect(image);
+                try {
+                    boxes = detector.detect(file, maxPixels);
                 } catch (BadImageException e) {
                     err.println(name + ": " + e.getMessage());
                     continue;

@@ -40,7 +40,7 @@ public final class EvalDirsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var err = spec.commandLine().getErr();
         var stdout = spec.commandLine().getOut();
-        var progress = new ConsoleProgress(err);
+        var progress = new TerminalProgressBar(err);
         CancellationToken cancel = new CancellationToken();
         FaceSet generated = FaceFolders.load(generatedDir, progress, cancel);
         FaceSet real = FaceFolders.load(realDir, progress, cancel);

@@ -51,7 +51,7 @@ public final class EvalRunCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         var out = spec.commandLine().getOut();
         Map<String, Object> report = RunEvaluation.run(folder, real, checkpoint, n, seed, threads,
-                ConsoleProgress.to(spec), new CancellationToken());
+                new TerminalProgressBar(spec.commandLine().getErr()), new CancellationToken());
         if (report.containsKey("note")) {
             err.println("note: " + report.get("note"));
         }

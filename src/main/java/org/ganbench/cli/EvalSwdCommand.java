@@ -34,7 +34,7 @@ public final class EvalSwdCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var err = spec.commandLine().getErr();
         var out = spec.commandLine().getOut();
-        var progress = new ConsoleProgress(err);
+        var progress = new TerminalProgressBar(err);
         CancellationToken cancel = new CancellationToken();
         FaceSet a = FaceFolders.sample(FaceFolders.load(dirA, progress, cancel), n, seed);
         FaceSet b = FaceFolders.sample(FaceFolders.load(dirB, progress, cancel), n, seed);

@@ -41,7 +41,7 @@ public final class ResumeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (TrainingSession session = TrainingSession.resume(Workspace.current().run(run), steps, engine,
-                ConsoleProgress.to(spec), new CancellationToken())) {
+                new TerminalProgressBar(spec.commandLine().getOut()), new CancellationToken())) {
             return TrainingConsole.run(session.trainer(), session.run(), spec.commandLine().getOut(),
                     spec.commandLine().getErr());
         }

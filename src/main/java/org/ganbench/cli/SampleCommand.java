@@ -55,7 +55,7 @@ public final class SampleCommand implements Callable<Integer> {
         RunFolder folder = RunFolder.open(Workspace.current().run(run));
         long noiseSeed = seed != null ? seed : folder.config().training().seed();
         try (RunGenerator generator = RunGenerator.open(folder, checkpoint)) {
-            byte[] rgb = generator.sample(noiseSeed, count, ConsoleProgress.to(spec), new CancellationToken());
+            byte[] rgb = generator.sample(noiseSeed, count, new TerminalProgressBar(spec.commandLine().getErr()), new CancellationToken());
             int side = generator.imageSide();
             Path written;
             if (output.grid != null) {

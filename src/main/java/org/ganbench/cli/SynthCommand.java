@@ -30,7 +30,7 @@ public final class SynthCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path target = Workspace.current().dataset(dataset);
         long start = System.nanoTime();
-        SyntheticDataset.write(target, n, seed, new ConsoleProgress(spec.commandLine().getErr()),
+        SyntheticDataset.write(target, n, seed, new TerminalProgressBar(spec.commandLine().getErr()),
                 new CancellationToken());
         var out = spec.commandLine().getOut();
         out.printf(java.util.Locale.ROOT, "wrote %d synthetic faces (%d modes) to %s in %.1f s%n", n,

@@ -3,7 +3,7 @@ package org.ganbench.cli;
 import java.io.PrintWriter;
 import org.ganbench.common.ProgressListener;
 
-/** A one-line progress bar redrawn in place on the terminal, at most ten times a second. */
+/** A one-line progress bar redrawn in place on the terminal, at most ten times a second; ended when the work is done. */
 final class TerminalProgressBar implements ProgressListener {
     private static final int WIDTH = 30;
     private static final long MIN_INTERVAL_NANOS = 100_000_000L;
@@ -31,6 +31,10 @@ final class TerminalProgressBar implements ProgressListener {
         }
         line.append(message).append("   ");
         out.print(line);
+        if (total > 0 && done == total) { // the work is done: what follows starts on a fresh line
+            out.println();
+            drawn = false;
+        }
         out.flush();
     }
 

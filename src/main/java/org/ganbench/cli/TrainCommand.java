@@ -68,7 +68,7 @@ public final class TrainCommand implements Callable<Integer> {
         Workspace workspace = Workspace.current();
         Path dir = runDir != null ? runDir.toAbsolutePath() : TrainingSession.defaultRunDir(workspace, algorithm);
         try (TrainingSession session = TrainingSession.newRun(algorithm.defaults(ch, batch, seed),
-                workspace.dataset(dataset), dir, steps, sampleEvery, checkpointEvery, engine, ConsoleProgress.to(spec),
+                workspace.dataset(dataset), dir, steps, sampleEvery, checkpointEvery, engine, new TerminalProgressBar(spec.commandLine().getOut()),
                 new CancellationToken())) {
             spec.commandLine().getOut().println("run folder: " + session.run().dir() + " ("
                     + session.data().faces().count() + " faces)");

@@ -1,5 +1,7 @@
 package org.ganbench.dataset;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,7 +11,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.ganbench.common.AtomicFiles;
+import org.ganbench.common.Csv;
 
 /**
  * The layout of a dataset folder: {@code faces/<face>.png}, {@code manifest.csv} (one row per face),
@@ -65,6 +70,55 @@ public record DatasetFolder(Path root) {
         return rows;
     }
 
+    /** True when the folder holds a dataset (a manifest, or at least a {@code faces/} folder). */
+    public boolean isDataset() {
+        return Files.isRegularFile(manifest()) || Files.isDirectory(faces());
+    }
+
+    /**
+     * The faces the dataset lists: the manifest's rows, or, for a {@code faces/} folder without a manifest (put
+     * together by hand), one row per image file in name order, naming only the face.
+     */
+    public List<ManifestRow> readFaces() throws IOException {
+        if (Files.isRegularFile(manifest())) {
+            return readManifest();
+        }
+        if (!Files.isDirectory(faces())) {
+            throw new IOException("not a dataset (no manifest.csv, no faces/ folder): " + root);
+        }
+        FaceBox none = new FaceBox(0, 0, 0, 0);
+        try (Stream<Path> files = Files.list(faces())) {
+            return files.filter(Files::isRegularFile).filter(FaceSet::isImageFile)
+                    .map(p -> p.getFileName().toString()).sorted()
+                    .map(name -> new ManifestRow(name, "", none, none, "", "", "")).toList();
+        }
+    }
+
+    /**
+     * Where a dataset made from {@code source} goes under {@code datasetsDir}: the dataset already made from that
+     * same folder (so that adding it again only processes new images), else a new folder named after it, with a
+     * numeric suffix when another folder's dataset has the name.
+     */
+    public static DatasetFolder forSource(Path datasetsDir, Path source) throws IOException {
+        Path input = source.toAbsolutePath().normalize();
+        String base = input.getFileName() == null ? "dataset" : input.getFileName().toString();
+        for (int n = 1; ; n++) {
+            DatasetFolder candidate = new DatasetFolder(datasetsDir.resolve(n == 1 ? base : base + "-" + n));
+            if (!Files.exists(candidate.root()) || input.equals(candidate.input().orElse(null))) {
+                return candidate;
+            }
+        }
+    }
+
+    /** The folder the dataset was made from ({@code "input"} in report.json), if recorded. */
+    public Optional<Path> input() throws IOException {
+        if (!Files.isRegularFile(report())) {
+            return Optional.empty();
+        }
+        JsonNode input = new ObjectMapper().readTree(report().toFile()).get("input");
+        return input != null && input.isTextual() ? Optional.of(Path.of(input.asText())) : Optional.empty();
+    }
+
     public void writeManifest(List<ManifestRow> rows) throws IOException {
         StringBuilder sb = new StringBuilder(Csv.line(MANIFEST_HEADER));
         for (ManifestRow r : rows) {
@@ -107,7 +161,7 @@ public record DatasetFolder(Path root) {
         }
         for (String column : required) {
             if (!index.containsKey(column)) {
-                throw new IOException(file + " has no column '" + column + "' (header: " + header + ")");
+                throw new IOException(file + " has no '" + column + "' column (header: " + header + ")");
             }
         }
         List<Map<String, String>> rows = new ArrayList<>();

@@ -57,6 +57,13 @@ public final class FaceDetector implements AutoCloseable {
         }
     }
 
+    /** Faces in an image file, refused from its header when it has more than {@code maxPixels} pixels. */
+    public List<FaceBox> detect(Path file, long maxPixels) throws BadImageException {
+        try (Mat image = new ImageDecoder(maxPixels).decodeBgr(ImageDecoder.readFile(file))) {
+            return detect(image);
+        }
+    }
+
     @Override
     public void close() {
         classifier.close();

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.ganbench.common.AtomicFiles;
+import org.ganbench.common.Csv;
 
 /** Appends one metrics.csv row per step; rows reach the disk before each checkpoint that covers them. */
 final class MetricsLog implements AutoCloseable {

@@ -9,16 +9,19 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.ganbench.common.Csv;
 
 /**
  * Reads a run's {@code metrics.csv} incrementally while the trainer is still appending to it: each {@link #poll()}
  * returns the rows completed since the last one. A trailing line without its newline is left for the next poll, so a
- * half-written row is never read. Not thread-safe.
+ * half-written row is never read. Columns are found by name (only {@code step} is required), so files with
+ * appended or missing columns read too. Not thread-safe.
  */
 public final class MetricsTail {
     private final Path file;
     private long offset;
     private int[] columnIndex;
+    private int headerSize;
     private final StringBuilder pending = new StringBuilder();
 
     public MetricsTail(Path file) {
@@ -73,16 +76,20 @@ public final class MetricsTail {
                 columnIndex = parseHeader(line);
                 continue;
             }
-            rows.add(parseRow(line));
+            List<String> cells = Csv.parseLine(line);
+            if (cells.size() >= headerSize) { // a shorter line is a row cut short by a killed process
+                rows.add(parseRow(cells, line));
+            }
         }
         return rows;
     }
 
     private int[] parseHeader(String line) throws IOException {
         Map<String, Integer> positions = new HashMap<>();
-        String[] names = line.split(",", -1);
-        for (int i = 0; i < names.length; i++) {
-            positions.put(names[i].strip(), i);
+        List<String> names = Csv.parseLine(line);
+        headerSize = names.size();
+        for (int i = 0; i < names.size(); i++) {
+            positions.put(names.get(i).strip(), i);
         }
         if (!positions.containsKey("step")) {
             throw new IOException("not a metrics file (no 'step' column): " + file);
@@ -94,12 +101,11 @@ public final class MetricsTail {
         return index;
     }
 
-    private MetricsRow parseRow(String line) throws IOException {
-        String[] f = line.split(",", -1);
+    private MetricsRow parseRow(List<String> cells, String line) throws IOException {
         double[] v = new double[columnIndex.length];
         for (int c = 0; c < v.length; c++) {
             int i = columnIndex[c];
-            v[c] = i < 0 || i >= f.length || f[i].isBlank() ? Double.NaN : parse(f[i], line);
+            v[c] = i < 0 || cells.get(i).isBlank() ? Double.NaN : parse(cells.get(i), line);
         }
         return new MetricsRow((long) v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]);
     }

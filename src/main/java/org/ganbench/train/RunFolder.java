@@ -2,6 +2,7 @@ package org.ganbench.train;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -10,7 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -24,6 +28,7 @@ import org.ganbench.common.AtomicFiles;
  * config.json                 RunConfig
  * status.json                 RunStatus (last written state; "running" also after a killed process)
  * metrics.csv                 one row per step, METRICS_HEADER
+ * health.csv                  step,event,message: D separated real from fake for long (G stops learning), recovered
  * fixed_noise.json            the latent vectors of the sample grids
  * samples/step_NNNNNN.png     5x5 grids
  * checkpoints/step_NNNNNN/    algorithm state + trainer.json (complete once renamed from .step_NNNNNN.tmp)
@@ -78,6 +83,12 @@ public final class RunFolder {
         }
     }
 
+    /** True when {@code dir} looks like a run (any of its files present), e.g. one another machine is still writing. */
+    public static boolean looksLikeRun(Path dir) {
+        return Files.isDirectory(dir) && (Files.exists(dir.resolve("config.json"))
+                || Files.exists(dir.resolve("metrics.csv")) || Files.isDirectory(dir.resolve("samples")));
+    }
+
     public Path dir() {
         return dir;
     }
@@ -94,6 +105,11 @@ public final class RunFolder {
         return dir.resolve("metrics.csv");
     }
 
+    /** When D separated real from fake for a sustained stretch, and when it recovered (see HealthLog). */
+    public Path healthFile() {
+        return dir.resolve("health.csv");
+    }
+
     public Path fixedNoiseFile() {
         return dir.resolve("fixed_noise.json");
     }
@@ -108,6 +124,10 @@ public final class RunFolder {
 
     public Path generatorFile() {
         return dir.resolve("generator.zip");
+    }
+
+    public Path evalFile() {
+        return dir.resolve("eval").resolve("eval.json");
     }
 
     public Path sampleFile(long step) {
@@ -130,6 +150,23 @@ public final class RunFolder {
         AtomicFiles.write(configFile(), out -> JSON.writeValue(out, config));
     }
 
+    /**
+     * The number of steps the run aims for ({@code "steps"} in config.json), if known; empty also while config.json
+     * is being rewritten, since a watcher simply looks again later.
+     */
+    public OptionalLong configuredSteps() {
+        if (!Files.isRegularFile(configFile())) {
+            return OptionalLong.empty();
+        }
+        try {
+            JsonNode steps = JSON.readTree(configFile().toFile()).get("steps");
+            return steps != null && steps.canConvertToLong() && steps.asLong() > 0 ? OptionalLong.of(steps.asLong())
+                    : OptionalLong.empty();
+        } catch (IOException e) {
+            return OptionalLong.empty();
+        }
+    }
+
     /** The last status written; a run without one has not started. */
     public RunStatus status() throws IOException {
         if (!Files.isRegularFile(statusFile())) {
@@ -147,12 +184,19 @@ public final class RunFolder {
         if (!Files.isRegularFile(metricsFile())) {
             return List.of();
         }
-        return MetricsRow.parse(Files.readString(metricsFile()));
+        return MetricsTail.readAll(metricsFile());
     }
 
     /** The sample grids, oldest first. */
     public List<StepFile> samples() throws IOException {
         return stepEntries(samplesDir(), true);
+    }
+
+    /** The sample grids by step. */
+    public NavigableMap<Long, Path> samplesByStep() throws IOException {
+        NavigableMap<Long, Path> byStep = new TreeMap<>();
+        samples().forEach(s -> byStep.put(s.step(), s.path()));
+        return byStep;
     }
 
     /** The complete checkpoints (a checkpoint folder appears only once fully written), oldest first. */

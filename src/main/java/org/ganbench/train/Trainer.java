@@ -144,6 +144,7 @@ public final class Trainer {
             CheckpointState resumed = restoreNewestCheckpoint();
             step = resumed.step();
             metrics = MetricsLog.openAfterStep(run.metricsFile(), resumed.step());
+            HealthLog health = new HealthLog(run.healthFile(), resumed.step());
             deleteSamplesAfter(resumed.step());
             float[] fixedNoise = fixedNoise(config.training().seed());
             ShuffledBatches batches = new ShuffledBatches(faces, config.training().seed(), resumed.epoch(),
@@ -165,6 +166,7 @@ public final class Trainer {
                 metrics.append(step, timeS + stepSeconds, stats, stepsPerSecond);
                 publish(new StepDone(step, stats.losses(), stats.dReal(), stats.dFake(), stats.gradNormG(),
                         stepsPerSecond));
+                health.accept(step, stats.dReal(), stats.dFake());
                 if (!stats.isFinite()) {
                     metrics.sync();
                     fail("diverged at step " + step + " (" + firstNonFinite(stats) + "); the last good checkpoint is "

@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.ganbench.common.CancellationToken;
 import org.ganbench.common.ProgressListener;
+import org.ganbench.common.Sha256;
 import org.ganbench.dataset.FaceSet;
 
 /**
@@ -29,29 +27,20 @@ public record TrainingData(Path folder, FaceSet faces, String sha256) {
         requireFolder(folder);
         Path manifest = folder.resolve("manifest.csv");
         if (Files.isRegularFile(manifest)) {
-            String hash = sha256(Files.readAllBytes(manifest));
             FaceSet faces = FaceSet.loadDataset(folder, side, false, progress, cancel);
-            return new TrainingData(folder, faces, hash);
+            return new TrainingData(folder, faces, Sha256.hex(Files.readAllBytes(manifest)));
         }
         FaceSet faces = FaceSet.loadFolder(folder, side, progress, cancel);
         StringBuilder list = new StringBuilder();
         for (int i = 0; i < faces.count(); i++) {
             list.append(faces.name(i)).append('\n');
         }
-        return new TrainingData(folder, faces, sha256(list.toString().getBytes(StandardCharsets.UTF_8)));
+        return new TrainingData(folder, faces, Sha256.hex(list.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     static void requireFolder(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             throw new IOException("dataset not found: " + folder + " is not a folder");
-        }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 missing from this Java", e);
         }
     }
 }

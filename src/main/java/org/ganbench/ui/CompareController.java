@@ -32,8 +32,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.ganbench.eval.EvalFigures;
 import org.ganbench.train.MetricsRow;
-import org.ganbench.train.MetricsTail;
-import org.ganbench.train.RunFiles;
+import org.ganbench.train.RunFolder;
 
 /**
  * The Compare view: two to four runs side by side. Their sample grids at one shared step slider (each run shows its
@@ -45,8 +44,8 @@ final class CompareController {
     /** What the view needs of one run, read on a worker thread. */
     record RunData(Path run, NavigableMap<Long, Path> samples, List<MetricsRow> metrics, Map<String, String> eval) {
         static RunData read(Path run) throws IOException {
-            return new RunData(run, RunFiles.samples(run), MetricsTail.readAll(RunFiles.metrics(run)),
-                    EvalFigures.read(RunFiles.evalJson(run)));
+            RunFolder folder = new RunFolder(run);
+            return new RunData(run, folder.samplesByStep(), folder.metrics(), EvalFigures.read(folder.evalFile()));
         }
 
         String name() {
@@ -148,7 +147,7 @@ final class CompareController {
         Task<RunData> task = new Task<>() {
             @Override
             protected RunData call() throws IOException {
-                if (!RunFiles.isRun(runDir)) {
+                if (!RunFolder.looksLikeRun(runDir)) {
                     throw new IOException(runDir + " is not a run folder (no config.json, metrics.csv or samples/)");
                 }
                 return RunData.read(runDir);

@@ -146,7 +146,8 @@ final class CurveChart {
         if (xMax == xMin) {
             xMax = xMin + 1;
         }
-        double pad = yMax > yMin ? 0.05 * (yMax - yMin) : Math.max(1e-3, Math.abs(yMax) * 0.1);
+        // At least a relative pad: a range far below the values' precision would make ticks that never advance.
+        double pad = Math.max(0.05 * (yMax - yMin), Math.max(1e-3, Math.max(Math.abs(yMin), Math.abs(yMax)) * 1e-3));
         yMin -= pad;
         yMax += pad;
         drawAxes(g, xMin, xMax, yMin, yMax, plotW, plotH);
@@ -173,6 +174,9 @@ final class CurveChart {
         g.restore();
     }
 
+    /** Bound on the ticks of an axis, whatever the values. */
+    private static final int MAX_TICKS = 40;
+
     private void drawAxes(GraphicsContext g, double xMin, double xMax, double yMin, double yMax, double plotW,
                           double plotH) {
         g.setFont(Font.font(11));
@@ -181,7 +185,9 @@ final class CurveChart {
         double yStep = niceStep((yMax - yMin) / 5);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
-        for (double v = Math.ceil(yMin / yStep) * yStep; v <= yMax; v += yStep) {
+        double firstY = Math.ceil(yMin / yStep);
+        for (int k = 0; k <= MAX_TICKS && (firstY + k) * yStep <= yMax; k++) {
+            double v = (firstY + k) * yStep;
             double y = Math.round(TOP + (yMax - v) / (yMax - yMin) * plotH) + 0.5;
             g.setStroke(Color.gray(0.9));
             g.strokeLine(LEFT + 1, y, LEFT + plotW, y);
@@ -190,7 +196,9 @@ final class CurveChart {
         double xStep = Math.max(1, niceStep((xMax - xMin) / Math.max(2, plotW / 90)));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        for (double v = Math.ceil(xMin / xStep) * xStep; v <= xMax; v += xStep) {
+        double firstX = Math.ceil(xMin / xStep);
+        for (int k = 0; k <= MAX_TICKS && (firstX + k) * xStep <= xMax; k++) {
+            double v = (firstX + k) * xStep;
             double x = Math.round(LEFT + (v - xMin) / (xMax - xMin) * plotW) + 0.5;
             g.setStroke(Color.gray(0.9));
             g.strokeLine(x, TOP + 1, x, TOP + plotH);

@@ -1,7 +1,5 @@
 package org.ganbench.ui;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,7 +10,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.ganbench.dataset.FaceRejector;
-import org.ganbench.dataset.Manifest;
+import org.ganbench.dataset.DatasetFolder;
+import org.ganbench.dataset.ManifestRow;
 
 /** A dataset folder as the Datasets view shows it, read on a worker thread. */
 record DatasetContents(List<DatasetsController.Face> faces, int duplicates, int rejected, int sources) {
@@ -28,7 +27,8 @@ record DatasetContents(List<DatasetsController.Face> faces, int duplicates, int 
         List<DatasetsController.Face> faces = new ArrayList<>();
         Set<String> sources = new HashSet<>();
         int duplicates = 0;
-        for (Manifest.Entry e : Manifest.read(dataset)) {
+        DatasetFolder folder = new DatasetFolder(dataset);
+        for (ManifestRow e : folder.readFaces()) {
             // Rejected faces stay in the manifest; the gallery shows what is in faces/ now.
             if (present.contains(e.face())) {
                 faces.add(new DatasetsController.Face(e.face(), facesDir.resolve(e.face()), e.source(),
@@ -55,13 +55,9 @@ record DatasetContents(List<DatasetsController.Face> faces, int duplicates, int 
         }
         Path p = Path.of(source);
         if (!p.isAbsolute()) {
-            Path report = dataset.resolve("report.json");
-            JsonNode input = Files.exists(report) ? new ObjectMapper().readTree(report.toFile()).get("input") : null;
-            if (input == null || !input.isTextual()) {
-                throw new IOException("report.json does not say which folder the dataset was made from, so the "
-                        + "source " + source + " cannot be found.");
-            }
-            p = Path.of(input.asText()).resolve(source);
+            Path input = new DatasetFolder(dataset).input().orElseThrow(() -> new IOException("report.json does not "
+                    + "say which folder the dataset was made from, so the source " + source + " cannot be found."));
+            p = input.resolve(source);
         }
         if (!Files.exists(p)) {
             throw new NoSuchFileException(p.toString(), null, "the source image is no longer there");

@@ -15,6 +15,10 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.css.PseudoClass;
@@ -39,10 +43,13 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import org.controlsfx.control.GridCell;
 import org.controlsfx.control.GridView;
 import org.ganbench.dataset.FaceRejector;
-import org.ganbench.dataset.Manifest;
+import org.ganbench.dataset.CascadeLocator;
+import org.ganbench.dataset.CropJob;
+import org.ganbench.dataset.DatasetFolder;
 
 /**
  * The Datasets view: the workspace's datasets, a virtualised gallery of one dataset's faces with multi-selection,
@@ -70,6 +77,11 @@ final class DatasetsController {
     private final VBox stats = new VBox(6);
     private final ListView<Face[]> duplicates = new ListView<>();
     private final ImportProgressPane importPane;
+    private final DatasetActions actions;
+    private final DetectionPreview preview;
+    /** Crop settings of the crop job, shared with the detection preview. */
+    private final DoubleProperty margin = new SimpleDoubleProperty(CropJob.Options.DEFAULTS.margin());
+    private final IntegerProperty minFace = new SimpleIntegerProperty(CropJob.Options.DEFAULTS.minFace());
     private final BorderPane root = new BorderPane();
     private int anchor = -1;
     private Path dataset;
@@ -79,10 +91,11 @@ final class DatasetsController {
         this.datasetsDir = datasetsDir;
         this.openFile = openFile;
         this.showError = showError;
-        this.importPane = new ImportProgressPane(actions, imported -> {
+        this.actions = actions;
+        this.importPane = new ImportProgressPane(imported -> {
             refreshDatasets();
             datasetList.getSelectionModel().select(imported);
-        }, e -> showError.accept(new IOException("The import failed: " + messageOf(e), e)));
+        }, this::jobFailed);
 
         datasetList.setId("dataset-list");
         datasetList.setCellFactory(v -> new ListCell<>() {
@@ -126,7 +139,11 @@ final class DatasetsController {
         duplicates.setCellFactory(v -> new DuplicatePairCell());
         stats.setId("dataset-stats");
         stats.setPadding(new Insets(8));
-        TabPane side = new TabPane(new Tab("Statistics", stats), new Tab("Duplicates", duplicates));
+        preview = new DetectionPreview(actions, margin, minFace, this::choosePreviewImage, this::jobFailed);
+        Tab previewTab = new Tab("Detection preview", preview.view());
+        previewTab.setId("tab-preview");
+        TabPane side = new TabPane(new Tab("Statistics", stats), new Tab("Duplicates", duplicates), previewTab);
+        side.setId("dataset-side");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         BorderPane center = new BorderPane(gallery, tools, null, null, null);
@@ -143,9 +160,63 @@ final class DatasetsController {
         return root;
     }
 
-    /** Starts importing folders (drop, chooser); false while another import runs. */
-    boolean importFolders(List<Path> folders) {
-        return importPane.start(folders);
+    /** Starts the crop job on folders of illustrations (drop, chooser); false while another job runs. */
+    boolean cropFolders(List<Path> folders) {
+        return importPane.start(folders, (folder, progress, cancel) -> actions.cropFaces(folder, margin.get(),
+                minFace.get(), progress, cancel));
+    }
+
+    /** Starts importing folders of already-cropped faces; false while another job runs. */
+    boolean importCroppedFolders(List<Path> folders) {
+        return importPane.start(folders, actions::importFaces);
+    }
+
+    DetectionPreview preview() {
+        return preview;
+    }
+
+    private void choosePreviewImage() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Source image to preview the detection on");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg",
+                "*.webp", "*.bmp", "*.gif", "*.PNG", "*.JPG", "*.JPEG"));
+        java.io.File file = chooser.showOpenDialog(root.getScene().getWindow());
+        if (file != null) {
+            preview.show(file.toPath());
+        }
+    }
+
+    DoubleProperty marginProperty() {
+        return margin;
+    }
+
+    IntegerProperty minFaceProperty() {
+        return minFace;
+    }
+
+    private void jobFailed(Throwable e) {
+        if (e instanceof CascadeLocator.CascadeNotFoundException missing) {
+            ErrorDialogs.missingCascade(root.getScene().getWindow(), missing.getMessage(), this::fetchCascade);
+        } else {
+            showError.accept(new IOException("The dataset job failed: " + messageOf(e), e));
+        }
+    }
+
+    /** Downloads the cascade in the background; the user then drops the folder again. */
+    void fetchCascade() {
+        Task<Path> task = new Task<>() {
+            @Override
+            protected Path call() throws IOException {
+                return actions.fetchCascade();
+            }
+        };
+        task.setOnSucceeded(e -> status.setText("Cascade saved to " + task.getValue()
+                + "; drop the folder again to crop it."));
+        task.setOnFailed(e -> showError.accept(new IOException("Could not fetch the cascade: "
+                + messageOf(task.getException()), task.getException())));
+        Thread thread = new Thread(task, "cascade-fetch");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     ImportProgressPane importPane() {
@@ -170,7 +241,7 @@ final class DatasetsController {
         if (Files.isDirectory(datasetsDir)) {
             try (Stream<Path> dirs = Files.list(datasetsDir)) {
                 dirs.filter(Files::isDirectory).filter(d -> !d.getFileName().toString().startsWith("."))
-                        .filter(d -> Files.exists(d.resolve(Manifest.FILE)) || Files.isDirectory(d.resolve("faces")))
+                        .filter(d -> new DatasetFolder(d).isDataset())
                         .sorted().forEach(found::add);
             } catch (IOException e) {
                 showError.accept(new IOException("Cannot list the datasets in " + datasetsDir + ": " + e.getMessage(), e));
@@ -195,6 +266,12 @@ final class DatasetsController {
     }
 
     private void reload() {
+        status.setText("loading " + dataset.getFileName() + "…");
+        readInBackground(this::show);
+    }
+
+    /** Reads the open dataset on a worker thread and hands it to {@code use}, unless another was opened meanwhile. */
+    private void readInBackground(Consumer<DatasetContents> use) {
         Path dir = dataset;
         Task<DatasetContents> task = new Task<>() {
             @Override
@@ -204,11 +281,10 @@ final class DatasetsController {
         };
         task.setOnSucceeded(e -> {
             if (dir.equals(dataset)) {
-                show(task.getValue());
+                use.accept(task.getValue());
             }
         });
         task.setOnFailed(e -> showError.accept(task.getException()));
-        status.setText("loading " + dir.getFileName() + "…");
         Thread t = new Thread(task, "dataset-load");
         t.setDaemon(true);
         t.start();
@@ -342,21 +418,7 @@ final class DatasetsController {
     }
 
     private void reloadStatsLater() {
-        Path dir = dataset;
-        Task<DatasetContents> task = new Task<>() {
-            @Override
-            protected DatasetContents call() throws IOException {
-                return DatasetContents.read(dir);
-            }
-        };
-        task.setOnSucceeded(e -> {
-            if (dir.equals(dataset)) {
-                showStats(task.getValue(), duplicates.getItems().size());
-            }
-        });
-        Thread t = new Thread(task, "dataset-stats");
-        t.setDaemon(true);
-        t.start();
+        readInBackground(contents -> showStats(contents, duplicates.getItems().size()));
     }
 
     void openSourceOfSelection() {

@@ -4,8 +4,7 @@ import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.ganbench.common.Workspace;
-import org.ganbench.dataset.CroppedFaceImport;
-import org.ganbench.train.TrainingConfig;
+import org.ganbench.dataset.CascadeLocator;
 
 /** The desktop window. It only observes and commands the headless core. */
 public final class GanBenchWindow extends Application {
@@ -19,9 +18,7 @@ public final class GanBenchWindow extends Application {
     public void start(Stage stage) {
         Workspace workspace = Workspace.current();
         Path settingsFile = AppSettings.defaultFile();
-        // Until the crop job is merged, dropped folders are imported as already-cropped faces.
-        DatasetActions actions = (source, progress, cancel) ->
-                CroppedFaceImport.run(source, workspace.datasets(), TrainingConfig.SIDE, progress, cancel).dataset();
+        DatasetActions actions = new DatasetActions(workspace.datasets(), CascadeLocator.standard(), null);
         MainWindow window = new MainWindow(stage, workspace, AppSettings.load(settingsFile), settingsFile, actions,
                 file -> getHostServices().showDocument(file.toUri().toString()));
         window.install();

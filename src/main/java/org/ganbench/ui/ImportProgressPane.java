@@ -1,5 +1,6 @@
 package org.ganbench.ui;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -13,13 +14,13 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.ganbench.common.CancellationToken;
+import org.ganbench.common.ProgressListener;
 
 /**
- * Runs dataset imports one folder after another on a background Task and shows them: a progress bar, the job's
+ * Runs dataset jobs (crop or import) one folder after another on a background Task and shows them: a progress bar, the job's
  * message (faces, faces/s) and a Cancel button. Hidden while idle.
  */
 final class ImportProgressPane extends HBox {
-    private final DatasetActions actions;
     private final Consumer<Path> onImported;
     private final Consumer<Throwable> onFailed;
     private final ProgressBar bar = new ProgressBar(0);
@@ -28,8 +29,13 @@ final class ImportProgressPane extends HBox {
     private Task<Path> running;
     private CancellationToken token;
 
-    ImportProgressPane(DatasetActions actions, Consumer<Path> onImported, Consumer<Throwable> onFailed) {
-        this.actions = actions;
+    /** The work done for one folder (the crop job or the import); returns the dataset it went to. */
+    @FunctionalInterface
+    interface FolderJob {
+        Path run(Path folder, ProgressListener progress, CancellationToken cancel) throws IOException;
+    }
+
+    ImportProgressPane(Consumer<Path> onImported, Consumer<Throwable> onFailed) {
         this.onImported = onImported;
         this.onFailed = onFailed;
         setId("import-progress");
@@ -56,8 +62,8 @@ final class ImportProgressPane extends HBox {
         }
     }
 
-    /** Imports {@code folders} in order; refuses (returns false) while an import is running. */
-    boolean start(List<Path> folders) {
+    /** Runs {@code job} on {@code folders} in order; refuses (returns false) while a job is running. */
+    boolean start(List<Path> folders, FolderJob job) {
         if (running != null || folders.isEmpty()) {
             return false;
         }
@@ -69,8 +75,8 @@ final class ImportProgressPane extends HBox {
                 for (int i = 0; i < folders.size(); i++) {
                     String prefix = folders.size() > 1 ? "(" + (i + 1) + "/" + folders.size() + ") " : "";
                     Path folder = folders.get(i);
-                    updateMessage(prefix + "importing " + folder.getFileName());
-                    last = actions.importFolder(folder, (done, total, message) -> {
+                    updateMessage(prefix + "reading " + folder.getFileName());
+                    last = job.run(folder, (done, total, message) -> {
                         updateProgress(done, total < 0 ? -1 : total);
                         updateMessage(prefix + folder.getFileName() + ": " + message);
                     }, jobToken);

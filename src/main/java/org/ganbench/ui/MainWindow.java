@@ -23,7 +23,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import org.ganbench.common.Workspace;
-import org.ganbench.train.RunFiles;
+import org.ganbench.train.RunFolder;
 
 /**
  * The application shell: menus and shortcuts, the Datasets / Training / Compare views (one controller each), folder
@@ -39,6 +39,7 @@ public final class MainWindow {
     private final DatasetsController datasets;
     private final MonitorController monitor;
     private final CompareController compare;
+    private final TrainingController training;
     private final TabPane tabs = new TabPane();
     private final Label status = new Label();
     private final Scene scene;
@@ -56,14 +57,15 @@ public final class MainWindow {
             settings.lastRunFolder = run.getParent() == null ? null : run.getParent().toString();
             status.setText("Watching " + run);
         }, e -> showError("Training monitor", e));
+        training = new TrainingController(workspace, monitor, e -> showError("Training", e));
         compare = new CompareController(this::chooseRunToCompare, e -> showError("Compare", e));
 
         tabs.setId("views");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getTabs().addAll(tab("Datasets", datasets.view()), tab("Training", monitor.view()),
+        tabs.getTabs().addAll(tab("Datasets", datasets.view()), tab("Training", training.view()),
                 tab("Compare", compare.view()));
         status.setId("status");
-        status.setText("Workspace: " + workspace.root() + "   (drop folders of faces onto the window to import them)");
+        status.setText("Workspace: " + workspace.root() + "   (drop folders of illustrations onto the window to crop their faces)");
         BorderPane root = new BorderPane(tabs);
         root.setTop(menus());
         root.setBottom(status);
@@ -81,12 +83,15 @@ public final class MainWindow {
     }
 
     private MenuBar menus() {
-        MenuItem importFolder = item("Import folder of faces…", "Shortcut+I", this::chooseImportFolder);
+        MenuItem cropFolder = item("Crop faces from a folder of illustrations…", "Shortcut+I",
+                this::chooseCropFolder);
+        MenuItem importFolder = item("Import already-cropped faces…", "Shortcut+Shift+I",
+                this::chooseCroppedFacesFolder);
         MenuItem openRun = item("Open run…", "Shortcut+O", this::chooseRunToMonitor);
         MenuItem compareRun = item("Add run to comparison…", "Shortcut+Shift+O", this::chooseRunToCompare);
         MenuItem refresh = item("Refresh datasets", "F5", datasets::refreshDatasets);
-        MenuItem quit = item("Quit", "Shortcut+Q", stage::close);
-        Menu file = new Menu("_File", null, importFolder, openRun, compareRun, refresh, new SeparatorMenuItem(), quit);
+        MenuItem quit = item("Quit", "Shortcut+Q", this::requestClose);
+        Menu file = new Menu("_File", null, cropFolder, importFolder, openRun, compareRun, refresh, new SeparatorMenuItem(), quit);
 
         MenuItem reject = item("Reject selected faces", "Delete", datasets::rejectSelected);
         MenuItem undo = item("Undo reject", "Shortcut+Z", datasets::undoReject);
@@ -127,6 +132,10 @@ public final class MainWindow {
         return datasets;
     }
 
+    TrainingController training() {
+        return training;
+    }
+
     MonitorController monitor() {
         return monitor;
     }
@@ -158,7 +167,7 @@ public final class MainWindow {
         for (File f : files) {
             Path p = f.toPath().toAbsolutePath().normalize();
             if (Files.isDirectory(p)) {
-                (RunFiles.isRun(p) ? runs : imports).add(p);
+                (RunFolder.looksLikeRun(p) ? runs : imports).add(p);
             }
         }
         if (runs.size() == 1 && imports.isEmpty()) {
@@ -171,18 +180,34 @@ public final class MainWindow {
         if (!imports.isEmpty()) {
             settings.lastImportFolder = imports.get(0).getParent() == null ? null : imports.get(0).getParent().toString();
             show(View.DATASETS);
-            if (!datasets.importFolders(imports)) {
-                showError("Import", new IllegalStateException("An import is already running; wait for it or cancel it."));
+            if (!datasets.cropFolders(imports)) {
+                showBusy();
                 return false;
             }
         }
         return !imports.isEmpty() || !runs.isEmpty();
     }
 
-    void chooseImportFolder() {
-        Path dir = chooseFolder("Folder of face images to import", settings.lastImportFolder);
+    private void showBusy() {
+        showError("Datasets", new IllegalStateException("A dataset job is already running; wait for it or cancel it."));
+    }
+
+    /** Folder chooser for the crop job (a dropped folder does the same). */
+    void chooseCropFolder() {
+        Path dir = chooseFolder("Folder of illustrations to crop faces from", settings.lastImportFolder);
         if (dir != null) {
             openDropped(List.of(dir.toFile()));
+        }
+    }
+
+    void chooseCroppedFacesFolder() {
+        Path dir = chooseFolder("Folder of already-cropped faces to import", settings.lastImportFolder);
+        if (dir != null) {
+            settings.lastImportFolder = dir.getParent() == null ? null : dir.getParent().toString();
+            show(View.DATASETS);
+            if (!datasets.importCroppedFolders(List.of(dir))) {
+                showBusy();
+            }
         }
     }
 
@@ -205,7 +230,7 @@ public final class MainWindow {
     private Path chooseRunFolder(String title) {
         String start = settings.lastRunFolder != null ? settings.lastRunFolder : workspace.runs().toString();
         Path dir = chooseFolder(title, start);
-        if (dir != null && !RunFiles.isRun(dir)) {
+        if (dir != null && !RunFolder.looksLikeRun(dir)) {
             showError("Not a run folder", new IOException(dir + " has no config.json, metrics.csv or samples/."));
             return null;
         }
@@ -245,7 +270,22 @@ public final class MainWindow {
             stage.setY(settings.y);
         }
         stage.setMaximized(settings.maximized);
+        // A running trainer is stopped first, with a checkpoint of the step it is on; then the window closes.
+        stage.setOnCloseRequest(e -> {
+            if (training.isTraining()) {
+                e.consume();
+                requestClose();
+            }
+        });
         stage.setOnHidden(e -> close());
+    }
+
+    /** Closes the window, first stopping a running trainer with a checkpoint of the step it is on. */
+    void requestClose() {
+        if (training.isTraining()) {
+            status.setText("Stopping training (checkpoint of the current step) before closing…");
+        }
+        training.stopThen(stage::close);
     }
 
     /** Stops background work and remembers the window (called when the stage closes). */

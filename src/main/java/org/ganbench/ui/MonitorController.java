@@ -22,14 +22,14 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.ganbench.train.MetricsRow;
-import org.ganbench.train.RunFiles;
+import org.ganbench.train.RunFolder;
 import org.ganbench.train.SeparationDetector;
 
 /**
  * The Training view's monitor over one run: the 5x5 sample grid with a slider through every saved grid, loss curves
  * (D, G, penalty; raw and smoothed), D(real)/D(fake) and G's gradient norm with the separation warning, steps/s and
- * ETA. It is fed {@link MonitorEvent}s through an {@link EventCoalescer}, today by a {@link RunFolderWatcher} on the
- * run folder; a live trainer can feed {@link #events()} directly.
+ * ETA. It is fed {@link MonitorEvent}s through an {@link EventCoalescer}: by a {@link RunFolderWatcher} for a run
+ * opened from disk, or straight from the trainer's events for a run trained in this window ({@link LiveTraining}).
  */
 final class MonitorController {
     private static final double LOSS_SMOOTHING = 0.95;
@@ -132,6 +132,23 @@ final class MonitorController {
 
     /** Watches {@code runDir}, replacing the run shown. */
     void open(Path runDir) {
+        reset(runDir);
+        watcher = new RunFolderWatcher(runDir, events());
+        watcher.start(500);
+        onRunOpened.accept(runDir);
+    }
+
+    /**
+     * Shows a run that a trainer in this window is about to continue: {@code history} (what the run folder held up
+     * to the step it resumes from) now, then whatever the trainer sends to {@link #events()}. No folder watching.
+     */
+    void attachLive(Path runDir, List<MonitorEvent> history) {
+        reset(runDir);
+        history.forEach(events());
+        onRunOpened.accept(runDir);
+    }
+
+    private void reset(Path runDir) {
         closeWatcher();
         coalescer.clear();
         run = runDir;
@@ -146,14 +163,10 @@ final class MonitorController {
         detector = new SeparationDetector();
         lastStep = -1;
         stepsPerSecond = Double.NaN;
-        totalSteps = RunFiles.configuredSteps(runDir);
+        totalSteps = new RunFolder(runDir).configuredSteps();
         runLabel.setText(runDir.getFileName().toString());
         warning.setVisible(false);
         refreshCharts();
-        Consumer<MonitorEvent> sink = events();
-        watcher = new RunFolderWatcher(runDir, sink);
-        watcher.start(500);
-        onRunOpened.accept(runDir);
     }
 
     private void apply(List<MonitorEvent> batch) {

@@ -5,9 +5,8 @@ import java.util.List;
 import org.ganbench.train.MetricsRow;
 
 /**
- * What the training monitor is told: new metrics rows and newly saved sample grids. Today they come from tailing a run
- * folder ({@link RunFolderWatcher}); the live trainer will send the same events straight from its step and sample
- * callbacks.
+ * What the training monitor is told: new metrics rows and newly saved sample grids, from tailing a run folder
+ * ({@link RunFolderWatcher}) or from a trainer's events ({@link LiveTraining}).
  */
 public sealed interface MonitorEvent {
     record Metrics(List<MetricsRow> rows) implements MonitorEvent {

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.ganbench.train.MetricsRow;
 import org.ganbench.train.MetricsTail;
-import org.ganbench.train.RunFiles;
+import org.ganbench.train.RunFolder;
 
 /**
  * Follows a run folder that a trainer (this window's, the CLI's, another machine's over a shared disk) is writing:
@@ -29,7 +29,7 @@ public final class RunFolderWatcher implements AutoCloseable {
     public RunFolderWatcher(Path run, Consumer<MonitorEvent> sink) {
         this.run = run;
         this.sink = sink;
-        this.metrics = new MetricsTail(RunFiles.metrics(run));
+        this.metrics = new MetricsTail(new RunFolder(run).metricsFile());
     }
 
     /** Polls now and then every {@code periodMillis}. */
@@ -52,7 +52,7 @@ public final class RunFolderWatcher implements AutoCloseable {
             if (!rows.isEmpty()) {
                 sink.accept(new MonitorEvent.Metrics(rows));
             }
-            NavigableMap<Long, Path> samples = RunFiles.samples(run).tailMap(lastSampleStep, false);
+            NavigableMap<Long, Path> samples = new RunFolder(run).samplesByStep().tailMap(lastSampleStep, false);
             for (Map.Entry<Long, Path> e : samples.entrySet()) {
                 sink.accept(new MonitorEvent.Sample(e.getKey(), e.getValue()));
                 lastSampleStep = e.getKey();

@@ -18,6 +18,7 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 import org.ganbench.SharedData;
 import org.ganbench.common.CancellationToken;
+import org.ganbench.common.Csv;
 import org.ganbench.common.ProgressListener;
 import org.ganbench.common.Sha256;
 import org.junit.jupiter.api.Test;

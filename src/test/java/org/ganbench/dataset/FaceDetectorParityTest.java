@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.ganbench.SharedData;
+import org.ganbench.common.Csv;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -1,6 +1,7 @@
 package org.ganbench.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +43,31 @@ class RunFolderTest {
         assertEquals(List.of(40L, 1_000_000L), run.checkpoints().stream().map(RunFolder.StepFile::step).toList());
         assertEquals(run.checkpointDir(1_000_000), run.newestCheckpoint().orElseThrow().path());
         assertEquals("step_1000000", run.checkpointDir(1_000_000).getFileName().toString());
+    }
+
+    @Test
+    void samplesByStepIgnoreOtherFilesAndAFolderWithGridsLooksLikeARun() throws IOException {
+        Path run = tmp.resolve("watched");
+        Files.createDirectories(run);
+        assertTrue(new RunFolder(run).samplesByStep().isEmpty());
+        assertFalse(RunFolder.looksLikeRun(run));
+        Files.createDirectories(run.resolve("samples"));
+        for (String n : List.of("step_001000.png", "step_000500.png", "step_1000000.png", "step_12.png",
+                ".step_002000.png.123.tmp", "notes.txt")) {
+            Files.writeString(run.resolve("samples").resolve(n), "");
+        }
+        assertEquals(List.of(500L, 1000L, 1000000L), List.copyOf(new RunFolder(run).samplesByStep().keySet()));
+        assertTrue(RunFolder.looksLikeRun(run));
+    }
+
+    @Test
+    void configuredStepsComesFromConfigJsonWhenPresent() throws IOException {
+        RunFolder run = new RunFolder(Files.createDirectories(tmp.resolve("other")));
+        assertEquals(OptionalLong.empty(), run.configuredSteps());
+        Files.writeString(run.configFile(), "{\"algorithm\":\"DRAGAN\",\"steps\":20000}");
+        assertEquals(OptionalLong.of(20000), run.configuredSteps());
+        Files.writeString(run.configFile(), "{\"algorithm\":\"DRAGAN\"");
+        assertEquals(OptionalLong.empty(), run.configuredSteps(), "half-written config");
     }
 
     @Test

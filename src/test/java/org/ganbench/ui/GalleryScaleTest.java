@@ -13,7 +13,7 @@ import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
 import org.ganbench.TestImages;
-import org.ganbench.dataset.Manifest;
+import org.ganbench.dataset.DatasetFolder;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,7 +42,7 @@ class GalleryScaleTest {
             originals[i] = ws.resolve("face" + i + ".png");
             TestImages.writeFace(originals[i], 64, 64, i);
         }
-        StringBuilder manifest = new StringBuilder(Manifest.HEADER).append('\n');
+        StringBuilder manifest = new StringBuilder(String.join(",", DatasetFolder.MANIFEST_HEADER)).append('\n');
         for (int i = 0; i < FACES; i++) {
             String name = String.format("%06d.png", i);
             Files.createLink(faces.resolve(name), originals[i % originals.length]);

@@ -14,8 +14,9 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.ganbench.common.Workspace;
-import org.ganbench.dataset.CroppedFaceImport;
-import org.ganbench.train.TrainingConfig;
+import org.ganbench.SharedData;
+import org.ganbench.common.UserDirs;
+import org.ganbench.dataset.CascadeLocator;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Opens the real main window over a temporary workspace, and small helpers for the window tests. */
@@ -35,8 +36,8 @@ final class WindowTestSupport {
         settings.width = 1280;
         settings.height = 800;
         window = new MainWindow(stage, ws, settings, workspace.resolve("config/window.json"),
-                (source, progress, cancel) -> CroppedFaceImport.run(source, ws.datasets(), TrainingConfig.SIDE,
-                        progress, cancel).dataset(),
+                new DatasetActions(ws.datasets(), new CascadeLocator(new UserDirs(workspace.resolve("config"),
+                        workspace.resolve("cache")), workspace, null), SharedData.cascade()),
                 openedFiles::add);
         window.install();
         stage.show();

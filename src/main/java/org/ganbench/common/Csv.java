@@ -1,4 +1,4 @@
-package org.ganbench.dataset;
+package org.ganbench.common;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +22,12 @@ public final class Csv {
             }
         }
         return sb.append('\n').toString();
+    }
+
+    /** The cells of one line (no line breaks inside quotes: for files whose cells hold none, read line by line). */
+    public static List<String> parseLine(String line) {
+        List<List<String>> records = parse(line);
+        return records.isEmpty() ? new ArrayList<>(List.of("")) : records.get(0);
     }
 
     /** All records of {@code text}; a final line break is optional. */

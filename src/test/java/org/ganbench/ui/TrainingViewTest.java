@@ -1,0 +1,124 @@
+package org.ganbench.ui;
+
+import static org.ganbench.ui.WindowTestSupport.await;
+import static org.ganbench.ui.WindowTestSupport.fx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.image.ImageView;
+import javafx.stage.Stage;
+import org.ganbench.TestImages;
+import org.ganbench.train.Algorithm;
+import org.ganbench.train.RunFolder;
+import org.ganbench.train.RunStatus;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Training from the window with the real engine at a tiny width: start, watch, pause, stop, continue, close. */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class TrainingViewTest {
+    @TempDir
+    static Path tmp;
+    WindowTestSupport app;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        Path ws = Files.createTempDirectory(tmp, "ws");
+        for (int i = 0; i < 12; i++) {
+            TestImages.writeFace(ws.resolve("datasets/tiny/faces/f" + i + ".png"), 64, 64, i);
+        }
+        app = new WindowTestSupport(ws);
+        app.start(stage);
+    }
+
+    private TrainingController training() {
+        return app.window.training();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void form(Algorithm algorithm, long steps, int sampleEvery, int checkpointEvery) {
+        fx(() -> {
+            app.window.show(MainWindow.View.TRAINING);
+            training().refreshDatasets();
+            ((javafx.scene.control.ComboBox<Algorithm>) app.window.scene().lookup("#train-algorithm"))
+                    .setValue(algorithm);
+            training().fields().get("ch").setText("16");
+            training().fields().get("batch").setText("4");
+            training().fields().get("steps").setText(Long.toString(steps));
+            training().fields().get("sample every").setText(Integer.toString(sampleEvery));
+            training().fields().get("checkpoint every").setText(Integer.toString(checkpointEvery));
+        });
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return fx(() -> robot.lookup(id).queryAs(Label.class).getText());
+    }
+
+    @Test
+    void aTinyRunFillsTheGridAndChartsAndAStoppedRunContinues(FxRobot robot) throws Exception {
+        form(Algorithm.DRAGAN, 6, 2, 3);
+        assertEquals("tiny", fx(() -> training().datasetBox().getValue().getFileName().toString()));
+        robot.clickOn("#train-start");
+        await("run finished", () -> app.window.monitor().run() != null
+                && training().phaseProperty().get() == TrainingController.Phase.IDLE
+                && robot.lookup("#sample-slider").queryAs(Slider.class).getMax() == 2);
+        RunFolder run = new RunFolder(app.window.monitor().run());
+        assertEquals(RunStatus.State.FINISHED, run.status().state());
+        assertTrue(fx(() -> robot.lookup("#sample-grid").queryAs(ImageView.class).getImage() != null));
+        assertTrue(fx(() -> app.window.monitor().lossChart().drawnPoints(0)) >= 2, "D loss curve drawn");
+        assertTrue(text(robot, "#sample-step").contains("step 6"), text(robot, "#sample-step"));
+        assertTrue(text(robot, "#train-device").contains("CPU"), text(robot, "#train-device"));
+        WindowTestSupport.screenshot(app.window.scene(), "training-live");
+
+        // Continue the finished run to more steps: the history first, then the new steps.
+        fx(() -> training().fields().get("steps").setText("9"));
+        robot.clickOn("#train-continue");
+        await("continued to step 9", () -> training().phaseProperty().get() == TrainingController.Phase.IDLE
+                && robot.lookup("#sample-slider").queryAs(Slider.class).getMax() == 4);
+        assertEquals(new RunStatus(RunStatus.State.FINISHED, 9, ""), run.status());
+        assertEquals(9, run.metrics().size(), "one metrics row per step, none repeated");
+        assertTrue(text(robot, "#sample-step").contains("step 9"), text(robot, "#sample-step"));
+    }
+
+    @Test
+    void pauseResumeStopAndContinueAStoppedRun(FxRobot robot) throws Exception {
+        form(Algorithm.DCGAN, 100_000, 1000, 1000);
+        robot.clickOn("#train-start");
+        await("training", () -> training().phaseProperty().get() == TrainingController.Phase.RUNNING
+                && robot.lookup("#run-speed").queryAs(Label.class).getText().startsWith("step "));
+        robot.clickOn("#train-pause");
+        assertEquals(TrainingController.Phase.PAUSED, fx(() -> training().phaseProperty().get()));
+        assertTrue(fx(() -> robot.lookup("#train-start").queryAs(Button.class).isDisabled()));
+        robot.clickOn("#train-resume");
+        robot.clickOn("#train-stop");
+        await("stopped", () -> training().phaseProperty().get() == TrainingController.Phase.IDLE);
+        RunFolder run = new RunFolder(app.window.monitor().run());
+        RunStatus stopped = run.status();
+        assertEquals(RunStatus.State.STOPPED, stopped.state());
+        assertEquals(stopped.step(), run.newestCheckpoint().orElseThrow().step(), "checkpoint of the last step");
+
+        robot.clickOn("#train-continue");
+        await("continued past the stop", () -> training().phaseProperty().get() == TrainingController.Phase.RUNNING
+                && run.metrics().size() > stopped.step() + 2);
+        // What closing the window does: stop with a checkpoint, then close.
+        boolean[] closed = {false};
+        fx(() -> training().stopThen(() -> closed[0] = true));
+        await("stopped before closing", () -> closed[0]);
+        assertEquals(RunStatus.State.STOPPED, run.status().state());
+        assertTrue(run.newestCheckpoint().orElseThrow().step() > stopped.step());
+        assertFalse(training().isTraining());
+    }
+}
