@@ -65,7 +65,7 @@ class TrainingDataTest {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("manifest.csv"), "file,source\nx.png,y.png\n");
         IOException bad = assertThrows(IOException.class, () -> load(dir, 8));
-        assertTrue(bad.getMessage().contains("has no column 'face'"), bad.getMessage());
+        assertTrue(bad.getMessage().contains("has no 'face' column"), bad.getMessage());
     }
 
     private static TrainingData load(Path dir, int side) throws IOException {
