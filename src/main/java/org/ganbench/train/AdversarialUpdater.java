@@ -206,7 +206,7 @@ abstract class AdversarialUpdater implements GanAlgorithm {
     public void saveCheckpoint(Path dir) throws IOException {
         ensureOpen();
         Files.createDirectories(dir);
-        TensorFile.write(dir.resolve("generator.bin"), GeneratorSampler.arrays(generator));
+        TensorFile.write(dir.resolve(GeneratorSampler.CHECKPOINT_FILE), GeneratorSampler.arrays(generator));
         TensorFile.write(dir.resolve("discriminator.bin"), discriminatorArrays());
         TensorFile.write(dir.resolve("adam_generator.bin"), adamArrays(generatorAdam));
         TensorFile.write(dir.resolve("adam_discriminator.bin"), adamArrays(discriminatorAdam));
@@ -239,7 +239,7 @@ abstract class AdversarialUpdater implements GanAlgorithm {
                     + state.getProperty("ch") + ", not " + config.algorithm() + " at ch " + config.ch());
         }
         // Read everything before changing anything, so that a bad checkpoint leaves this instance as it was.
-        Map<String, INDArray> g = TensorFile.read(dir.resolve("generator.bin"));
+        Map<String, INDArray> g = TensorFile.read(dir.resolve(GeneratorSampler.CHECKPOINT_FILE));
         Map<String, INDArray> d = TensorFile.read(dir.resolve("discriminator.bin"));
         Map<String, INDArray> ag = TensorFile.read(dir.resolve("adam_generator.bin"));
         Map<String, INDArray> ad = TensorFile.read(dir.resolve("adam_discriminator.bin"));
