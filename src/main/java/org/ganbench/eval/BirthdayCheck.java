@@ -38,18 +38,7 @@ public final class BirthdayCheck {
         PixelDistances.forEachBlock(faces, faces, (q, start, squared, blockCount) -> {
             int o = q * count;
             for (int j = Math.max(0, q + 1 - start); j < blockCount; j++) {
-                long d = squared[j];
-                if (d >= best[o + count - 1]) {
-                    continue;
-                }
-                int pos = count - 1;
-                while (pos > 0 && best[o + pos - 1] > d) {
-                    best[o + pos] = best[o + pos - 1];
-                    partner[o + pos] = partner[o + pos - 1];
-                    pos--;
-                }
-                best[o + pos] = d;
-                partner[o + pos] = start + j;
+                PixelDistances.insertNearest(best, partner, o, count, squared[j], start + j);
             }
         }, "birthday check", progress, cancel);
         List<Pair> pairs = new ArrayList<>();

@@ -43,18 +43,9 @@ public record NearestFaces(int k, int[] index, double[] distance) {
             int self = selfInBase == null ? -1 : selfInBase[q];
             int o = q * k;
             for (int j = 0; j < count; j++) {
-                long d = squared[j];
-                if (d >= best[o + k - 1] || start + j == self) {
-                    continue;
+                if (start + j != self) {
+                    PixelDistances.insertNearest(best, index, o, k, squared[j], start + j);
                 }
-                int pos = k - 1;
-                while (pos > 0 && best[o + pos - 1] > d) {
-                    best[o + pos] = best[o + pos - 1];
-                    index[o + pos] = index[o + pos - 1];
-                    pos--;
-                }
-                best[o + pos] = d;
-                index[o + pos] = start + j;
             }
         }, task, progress, cancel);
         double[] distance = new double[n * k];

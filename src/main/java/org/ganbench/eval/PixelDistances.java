@@ -92,4 +92,22 @@ final class PixelDistances {
     static double rms(long squared, int faceBytes) {
         return Math.sqrt((double) squared / faceBytes);
     }
+
+    /**
+     * Inserts candidate {@code id} at squared distance {@code d} into the ascending list of the {@code k} nearest
+     * held at {@code best[offset..offset+k)} / {@code ids[offset..offset+k)}, if it is nearer than the last.
+     */
+    static void insertNearest(long[] best, int[] ids, int offset, int k, long d, int id) {
+        if (d >= best[offset + k - 1]) {
+            return;
+        }
+        int pos = k - 1;
+        while (pos > 0 && best[offset + pos - 1] > d) {
+            best[offset + pos] = best[offset + pos - 1];
+            ids[offset + pos] = ids[offset + pos - 1];
+            pos--;
+        }
+        best[offset + pos] = d;
+        ids[offset + pos] = id;
+    }
 }
