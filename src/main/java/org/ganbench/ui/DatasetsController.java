@@ -98,13 +98,7 @@ final class DatasetsController {
         }, this::jobFailed);
 
         datasetList.setId("dataset-list");
-        datasetList.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(Path item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.getFileName().toString());
-            }
-        });
+        datasetList.setCellFactory(v -> new FolderNameCell());
         datasetList.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> open(now));
         datasetList.setPlaceholder(new Label("No datasets yet.\nDrop a folder of faces here."));
 

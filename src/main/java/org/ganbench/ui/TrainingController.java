@@ -20,7 +20,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -91,8 +90,8 @@ final class TrainingController {
         this.monitor = monitor;
         this.showError = showError;
         dataset.setId("train-dataset");
-        dataset.setCellFactory(v -> new NameCell());
-        dataset.setButtonCell(new NameCell());
+        dataset.setCellFactory(v -> new FolderNameCell());
+        dataset.setButtonCell(new FolderNameCell());
         dataset.setOnShowing(e -> refreshDatasets());
         algorithm.setId("train-algorithm");
         algorithm.getItems().setAll(Algorithm.values());
@@ -371,13 +370,5 @@ final class TrainingController {
         }, "training-stop");
         stopper.setDaemon(true);
         stopper.start();
-    }
-
-    private static final class NameCell extends ListCell<Path> {
-        @Override
-        protected void updateItem(Path item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty || item == null ? null : item.getFileName().toString());
-        }
     }
 }
