@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {CommandLine.HelpCommand.class, DetectCommand.class, FetchCascadeCommand.class,
                 CropCommand.class, ImportCommand.class, SynthCommand.class, TrainCommand.class, ResumeCommand.class,
                 SampleCommand.class, EvalCommand.class, BenchCommand.class,
-                InterpolateCommand.class, WalkCommand.class})
+                InterpolateCommand.class, WalkCommand.class, TimelapseCommand.class})
 public final class GanBenchCli implements Runnable {
 
     @CommandLine.Spec

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** interpolate and walk on a tiny run the real engine trained. */
+/** interpolate, walk and timelapse on a tiny run the real engine trained. */
 class InspectCommandsTest {
     @TempDir
     static Path shared;
@@ -86,6 +86,22 @@ class InspectCommandsTest {
         assertEquals(1, cli("interpolate", run.toString(), "--steps", "1", "--out", tmp.resolve("z.png").toString()));
         assertTrue(err.toString().contains("at least 2 steps"), err::toString);
         assertTrue(Files.notExists(tmp.resolve("x.png")) && Files.notExists(tmp.resolve("z.png")));
+    }
+
+    @Test
+    void timelapseWritesOneFramePerGridOfTheRun() throws Exception {
+        Path gif = tmp.resolve("run.gif");
+        assertEquals(0, cli("timelapse", run.toString(), "--out", gif.toString(), "--fps", "4"), err::toString);
+        assertTrue(out.toString().contains("2 frames at 4 fps in " + gif), out::toString);
+        javax.imageio.ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+        try (var in = ImageIO.createImageInputStream(gif.toFile())) {
+            reader.setInput(in);
+            assertEquals(2, reader.getNumImages(true), "the tiny run saved grids at steps 2 and 4");
+        } finally {
+            reader.dispose();
+        }
+        assertEquals(1, cli("timelapse", run.toString(), "--out", tmp.resolve("run.avi").toString()));
+        assertTrue(err.toString().contains("written as .mp4 or .gif"), err::toString);
     }
 
     private static byte[] pixels(Path png) throws IOException {
