@@ -92,7 +92,7 @@ final class DatasetsController {
         this.openFile = openFile;
         this.showError = showError;
         this.actions = actions;
-        this.importPane = new ImportProgressPane(imported -> {
+        this.importPane = new ImportProgressPane("import", imported -> {
             refreshDatasets();
             datasetList.getSelectionModel().select(imported);
         }, this::jobFailed);

@@ -149,11 +149,11 @@ class DatasetsViewTest {
             TestImages.writeFace(folder.resolve("f" + i + ".png"), 200, 200, i);
         }
         assertTrue(fx(() -> app.window.datasets().importCroppedFolders(List.of(folder))));
-        await("progress shown", () -> robot.lookup("#import-progress").query().isVisible()
-                && robot.lookup("#import-progress .progress-bar").queryAs(javafx.scene.control.ProgressBar.class)
+        await("progress shown", () -> robot.lookup("#import").query().isVisible()
+                && robot.lookup("#import .progress-bar").queryAs(javafx.scene.control.ProgressBar.class)
                 .getProgress() > 0);
         // The message and the bar are updated separately: wait for the job's message with faces/s.
-        await("faces/s shown", () -> ((Label) ((javafx.scene.Parent) robot.lookup("#import-progress").query())
+        await("faces/s shown", () -> ((Label) ((javafx.scene.Parent) robot.lookup("#import").query())
                 .getChildrenUnmodifiable().get(1)).getText().contains("faces/s"));
         robot.clickOn("#import-cancel");
         await("import stopped", () -> !app.window.datasets().importPane().isRunning());
