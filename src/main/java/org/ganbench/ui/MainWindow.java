@@ -94,8 +94,14 @@ public final class MainWindow {
         MenuItem compareRun = item("Add run to comparison…", "Shortcut+Shift+O", this::chooseRunToCompare);
         MenuItem timelapse = item("Export timelapse of the run…", "Shortcut+T", monitor::chooseTimelapse);
         MenuItem refresh = item("Refresh datasets", "F5", datasets::refreshDatasets);
+        MenuItem demo = item("Make demo dataset", "Shortcut+Shift+D", () -> {
+            show(View.DATASETS);
+            if (!datasets.makeDemoDataset(DatasetsController.DEMO_FACES)) {
+                showBusy();
+            }
+        });
         MenuItem quit = item("Quit", "Shortcut+Q", this::requestClose);
-        Menu file = new Menu("_File", null, cropFolder, importFolder, openRun, compareRun, timelapse, refresh, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("_File", null, cropFolder, importFolder, openRun, compareRun, timelapse, demo, refresh, new SeparatorMenuItem(), quit);
 
         MenuItem reject = item("Reject selected faces", "Delete", datasets::rejectSelected);
         MenuItem undo = item("Undo reject", "Shortcut+Z", datasets::undoReject);

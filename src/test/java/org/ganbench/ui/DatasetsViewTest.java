@@ -209,4 +209,21 @@ class DatasetsViewTest {
         assertTrue(summary.contains("4 faces found, 3 kept"), summary);
         WindowTestSupport.screenshot(app.window.scene(), "datasets-preview");
     }
+
+    @Test
+    void theSyntheticDemoSetIsOneClickAwayWithProgressAndIsSelectedWhenWritten(FxRobot robot) throws Exception {
+        List<Double> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+        fx(() -> robot.lookup("#import .progress-bar").queryAs(javafx.scene.control.ProgressBar.class)
+                .progressProperty().addListener((o, old, now) -> progress.add(now.doubleValue())));
+        assertTrue(fx(() -> app.window.datasets().makeDemoDataset(600)));
+        assertFalse(fx(() -> app.window.datasets().makeDemoDataset(600)), "one dataset job at a time");
+        // datasets/demo is taken (this test's own dataset): the demo set goes to demo-2
+        await("demo set written and selected", () -> !app.window.datasets().importPane().isRunning()
+                && "demo-2".equals(String.valueOf(robot.lookup("#dataset-list").queryAs(ListView.class)
+                        .getSelectionModel().getSelectedItem()).replaceAll(".*/", ""))
+                && app.window.datasets().faces().size() == 600);
+        assertTrue(progress.stream().anyMatch(p -> p > 0 && p < 1), "progress shown while writing: " + progress);
+        assertTrue(org.ganbench.eval.SyntheticDataset.hasModes(dataset.resolveSibling("demo-2")));
+        assertEquals(FACES, new DatasetFolder(dataset).readManifest().size());
+    }
 }
