@@ -1,6 +1,5 @@
 package org.ganbench.cli;
 
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.ganbench.common.CancellationToken;
 import org.ganbench.train.LatentPaths;
@@ -38,25 +37,23 @@ public final class WalkCommand implements Callable<Integer> {
             description = "seed of the random direction (default ${DEFAULT-VALUE})")
     long directionSeed;
 
-    @Option(names = "--direction-between", split = ",", paramLabel = "I,J",
+    @Option(names = "--direction-between", paramLabel = "I,J",
             description = "the direction from sample I to sample J of the seed instead of a random one")
-    List<Integer> between;
+    String between;
 
     @Option(names = "--no-clamp", description = "let the walk leave the noise range [-1,1]")
     boolean noClamp;
 
     @Override
     public Integer call() throws Exception {
-        if (between != null && between.size() != 2) {
-            throw new IllegalArgumentException("--direction-between takes two sample numbers, e.g. 0,3");
-        }
+        int[] pair = between == null ? null : samplePair(between);
         RunFolder folder = strip.folder();
         long seed = strip.seed(folder);
         try (RunGenerator generator = strip.open(folder)) {
             int latent = generator.latentSize();
-            float[] direction = between == null ? LatentPaths.randomDirection(directionSeed, latent)
-                    : LatentPaths.directionBetween(LatentPaths.noiseVector(seed, between.get(0), latent),
-                            LatentPaths.noiseVector(seed, between.get(1), latent));
+            float[] direction = pair == null ? LatentPaths.randomDirection(directionSeed, latent)
+                    : LatentPaths.directionBetween(LatentPaths.noiseVector(seed, pair[0], latent),
+                            LatentPaths.noiseVector(seed, pair[1], latent));
             TerminalProgressBar bar = new TerminalProgressBar(spec.commandLine().getErr());
             LatentStrip result = LatentStrip.walks(generator, seed, strip.rows, direction, stepSize, steps, !noClamp,
                     bar, new CancellationToken());
@@ -64,5 +61,17 @@ public final class WalkCommand implements Callable<Integer> {
             strip.write(result, generator.step(), spec.commandLine().getOut());
             return 0;
         }
+    }
+
+    private static int[] samplePair(String text) {
+        String[] parts = text.split(",", -1);
+        try {
+            if (parts.length == 2) {
+                return new int[] {Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip())};
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("--direction-between takes two sample numbers, e.g. 0,3, not '" + text + "'");
     }
 }

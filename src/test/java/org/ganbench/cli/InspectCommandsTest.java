@@ -83,6 +83,9 @@ class InspectCommandsTest {
         assertEquals(1, cli("walk", run.toString(), "--direction-between", "2,2", "--out",
                 tmp.resolve("y.png").toString()));
         assertTrue(err.toString().contains("give no direction"), err::toString);
+        assertEquals(1, cli("walk", run.toString(), "--direction-between", "2", "--out",
+                tmp.resolve("y.png").toString()));
+        assertTrue(err.toString().contains("two sample numbers, e.g. 0,3, not '2'"), err::toString);
         assertEquals(1, cli("interpolate", run.toString(), "--steps", "1", "--out", tmp.resolve("z.png").toString()));
         assertTrue(err.toString().contains("at least 2 steps"), err::toString);
         assertTrue(Files.notExists(tmp.resolve("x.png")) && Files.notExists(tmp.resolve("z.png")));
