@@ -91,6 +91,7 @@ final class InspectController {
     private Long loadedCheckpoint;
     private Result shown;
     private Task<Result> running;
+    private boolean generateAgain;
     private CancellationToken token;
 
     InspectController(Path runsDir, Runnable chooseRun, Consumer<Throwable> showError) {
@@ -106,6 +107,11 @@ final class InspectController {
         checkpointBox.setId("inspect-checkpoint");
         checkpointBox.setCellFactory(v -> new StepCell());
         checkpointBox.setButtonCell(new StepCell());
+        checkpointBox.valueProperty().addListener((o, old, now) -> {
+            if (now != null) {
+                generate();
+            }
+        });
         slerp.setId("inspect-slerp");
         slerp.setTooltip(new Tooltip("Linear (default) stays inside the noise cube [-1,1]^128 the generator was "
                 + "trained on; slerp keeps the vectors' length but may leave the cube."));
@@ -215,8 +221,11 @@ final class InspectController {
         if (!runBox.getItems().contains(dir)) {
             runBox.getItems().add(dir);
         }
-        runBox.setValue(dir);
-        generate();
+        if (dir.equals(runBox.getValue())) {
+            generate(); // the same run again: choosing it generates otherwise
+        } else {
+            runBox.setValue(dir);
+        }
     }
 
     private void runChosen(Path run) {
@@ -227,10 +236,14 @@ final class InspectController {
         }
         try {
             RunFolder folder = RunFolder.open(run);
-            folder.checkpoints().forEach(c -> checkpointBox.getItems().add(c.step()));
-            checkpointBox.setValue(checkpointBox.getItems().isEmpty() ? null
-                    : checkpointBox.getItems().get(checkpointBox.getItems().size() - 1));
             seed.setText(Long.toString(folder.config().training().seed()));
+            // choosing the newest checkpoint generates the run's strips
+            folder.checkpoints().forEach(c -> checkpointBox.getItems().add(c.step()));
+            if (checkpointBox.getItems().isEmpty()) {
+                generate(); // which says that the run has no checkpoint yet
+            } else {
+                checkpointBox.setValue(checkpointBox.getItems().get(checkpointBox.getItems().size() - 1));
+            }
         } catch (IOException e) {
             showError.accept(e);
         }
@@ -245,9 +258,13 @@ final class InspectController {
         generate();
     }
 
-    /** Generates the samples, the strips and the walks on the worker thread (one request at a time). */
+    /**
+     * Generates the samples, the strips and the walks on the worker thread, one request at a time: asked again while
+     * generating, it generates once more when done, with the settings of then.
+     */
     void generate() {
         if (running != null) {
+            generateAgain = true;
             return;
         }
         Path run = runBox.getValue();
@@ -391,8 +408,10 @@ final class InspectController {
         token = null;
         progress.setVisible(false);
         cancel.setVisible(false);
-        progress.managedProperty().bind(progress.visibleProperty());
-        cancel.managedProperty().bind(cancel.visibleProperty());
+        if (generateAgain) {
+            generateAgain = false;
+            generate();
+        }
     }
 
     private void show(Result result) {
