@@ -421,6 +421,9 @@ final class TrainingController {
      * runs {@code then} on the FX thread.
      */
     void stopThen(Runnable then) {
+        if (preparing != null) {
+            preparing.cancel(); // a run still loading its faces never starts
+        }
         LiveTraining run = live;
         if (run == null) {
             then.run();
