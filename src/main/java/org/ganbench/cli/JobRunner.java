@@ -13,10 +13,19 @@ final class JobRunner {
     private JobRunner() {
     }
 
-    static int run(CropJob job, PrintWriter out, PrintWriter err) throws IOException {
+    /** Work that stops when its token is cancelled. */
+    @FunctionalInterface
+    interface CancellableWork<T> {
+        T run(CancellationToken cancel) throws IOException;
+    }
+
+    /**
+     * Runs {@code work} so that Ctrl-C cancels it and waits (up to 30 s) for it to finish cleanly (manifests written,
+     * temporary files removed) instead of killing it mid-way.
+     */
+    static <T> T untilCtrlC(CancellableWork<T> work) throws IOException {
         CancellationToken cancel = new CancellationToken();
         CountDownLatch finished = new CountDownLatch(1);
-        // On Ctrl-C, let the job stop and write its manifest instead of dying mid-way.
         Thread hook = new Thread(() -> {
             cancel.cancel();
             try {
@@ -26,19 +35,27 @@ final class JobRunner {
             }
         });
         Runtime.getRuntime().addShutdownHook(hook);
-        TerminalProgressBar bar = new TerminalProgressBar(err);
-        CropResult result;
         try {
-            result = job.run(bar, cancel);
+            return work.run(cancel);
         } finally {
-            bar.finish();
             finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // already shutting down
+            }
         }
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // already shutting down
-        }
+    }
+
+    static int run(CropJob job, PrintWriter out, PrintWriter err) throws IOException {
+        TerminalProgressBar bar = new TerminalProgressBar(err);
+        CropResult result = untilCtrlC(cancel -> {
+            try {
+                return job.run(bar, cancel);
+            } finally {
+                bar.finish();
+            }
+        });
         out.println(result.summary());
         out.flush();
         if (result.imagesFound() == 0) {

@@ -62,8 +62,16 @@ public final class RunGenerator implements AutoCloseable {
         if (n < 1) {
             throw new IllegalArgumentException("the number of images must be at least 1, was " + n);
         }
-        int latent = generator.latentSize();
-        float[] z = LatentNoise.uniform(seed, n, latent);
+        return generate(LatentNoise.uniform(seed, n, latentSize()), n, progress, cancel);
+    }
+
+    /** The images of {@code n} given latent vectors (row after row), as packed RGB bytes, in chunks. */
+    public byte[] generate(float[] z, int n, ProgressListener progress, CancellationToken cancel) {
+        int latent = latentSize();
+        if (z.length != n * latent) {
+            throw new IllegalArgumentException("expected " + n + " latent vectors of " + latent + " floats, got "
+                    + z.length + " floats");
+        }
         int imageBytes = generator.imageSide() * generator.imageSide() * 3;
         byte[] rgb = new byte[Math.multiplyExact(n, imageBytes)];
         for (int start = 0; start < n; start += CHUNK) {
@@ -74,6 +82,11 @@ public final class RunGenerator implements AutoCloseable {
             progress.progress(start + m, n, "generating images");
         }
         return rgb;
+    }
+
+    /** Length of one latent vector. */
+    public int latentSize() {
+        return generator.latentSize();
     }
 
     /** {@link #sample} as a face set named {@code sample_00000.png}, ... (the names {@code sample --out-dir} writes). */

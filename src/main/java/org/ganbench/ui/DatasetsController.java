@@ -50,6 +50,7 @@ import org.ganbench.dataset.FaceRejector;
 import org.ganbench.dataset.CascadeLocator;
 import org.ganbench.dataset.CropJob;
 import org.ganbench.dataset.DatasetFolder;
+import org.ganbench.eval.SyntheticDataset;
 
 /**
  * The Datasets view: the workspace's datasets, a virtualised gallery of one dataset's faces with multi-selection,
@@ -57,6 +58,9 @@ import org.ganbench.dataset.DatasetFolder;
  */
 final class DatasetsController {
     static final int THUMB = 64;
+    /** Faces of the demo dataset ("Make demo dataset"), as the README's first experiment uses. */
+    static final int DEMO_FACES = 20_000;
+    private static final long DEMO_SEED = 1;
 
     /** One face of the open dataset. */
     record Face(String name, Path file, String source, String duplicateOf) {
@@ -92,21 +96,27 @@ final class DatasetsController {
         this.openFile = openFile;
         this.showError = showError;
         this.actions = actions;
-        this.importPane = new ImportProgressPane(imported -> {
+        this.importPane = new ImportProgressPane("import", imported -> {
             refreshDatasets();
             datasetList.getSelectionModel().select(imported);
         }, this::jobFailed);
 
         datasetList.setId("dataset-list");
-        datasetList.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(Path item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.getFileName().toString());
+        datasetList.setCellFactory(v -> new FolderNameCell());
+        datasetList.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> open(now));
+        datasetList.setPlaceholder(new Label("No datasets yet.\nDrop a folder of faces here,\nor make the demo set."));
+        Button demo = new Button("Make demo dataset");
+        demo.setId("make-demo");
+        demo.setMaxWidth(Double.MAX_VALUE);
+        demo.setTooltip(new Tooltip("Draw " + String.format("%,d", DEMO_FACES) + " synthetic faces with 64 known "
+                + "modes into datasets/demo (as ganbench synth)"));
+        demo.setOnAction(e -> {
+            if (!makeDemoDataset(DEMO_FACES)) {
+                showError.accept(new IllegalStateException("A dataset job is already running; wait for it or cancel it."));
             }
         });
-        datasetList.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> open(now));
-        datasetList.setPlaceholder(new Label("No datasets yet.\nDrop a folder of faces here."));
+        BorderPane datasetsPane = new BorderPane(datasetList);
+        datasetsPane.setBottom(demo);
 
         gallery.setId("gallery");
         gallery.setCellWidth(THUMB + 8);
@@ -147,10 +157,10 @@ final class DatasetsController {
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         BorderPane center = new BorderPane(gallery, tools, null, null, null);
-        SplitPane split = new SplitPane(datasetList, center, side);
+        SplitPane split = new SplitPane(datasetsPane, center, side);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.16, 0.72);
-        SplitPane.setResizableWithParent(datasetList, false);
+        SplitPane.setResizableWithParent(datasetsPane, false);
         root.setCenter(split);
         root.setBottom(importPane);
         refreshDatasets();
@@ -164,6 +174,21 @@ final class DatasetsController {
     boolean cropFolders(List<Path> folders) {
         return importPane.start(folders, (folder, progress, cancel) -> actions.cropFaces(folder, margin.get(),
                 minFace.get(), progress, cancel));
+    }
+
+    /**
+     * Writes the synthetic demo set ({@link SyntheticDataset}, {@code n} faces) into {@code datasets/demo} (or demo-2,
+     * ... when taken) with progress and Cancel, then selects it; false while another job runs.
+     */
+    boolean makeDemoDataset(int n) {
+        Path target = datasetsDir.resolve("demo");
+        for (int k = 2; Files.exists(target); k++) {
+            target = datasetsDir.resolve("demo-" + k);
+        }
+        return importPane.start(List.of(target), (dir, progress, cancel) -> {
+            SyntheticDataset.write(dir, n, DEMO_SEED, progress, cancel);
+            return dir;
+        });
     }
 
     /** Starts importing folders of already-cropped faces; false while another job runs. */

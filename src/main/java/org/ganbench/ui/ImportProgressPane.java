@@ -17,8 +17,8 @@ import org.ganbench.common.CancellationToken;
 import org.ganbench.common.ProgressListener;
 
 /**
- * Runs dataset jobs (crop or import) one folder after another on a background Task and shows them: a progress bar, the job's
- * message (faces, faces/s) and a Cancel button. Hidden while idle.
+ * Runs jobs over folders (crop or import of datasets, a run's timelapse) one folder after another on a background
+ * Task and shows them: a progress bar, the job's message (faces, faces/s) and a Cancel button. Hidden while idle.
  */
 final class ImportProgressPane extends HBox {
     private final Consumer<Path> onImported;
@@ -29,23 +29,24 @@ final class ImportProgressPane extends HBox {
     private Task<Path> running;
     private CancellationToken token;
 
-    /** The work done for one folder (the crop job or the import); returns the dataset it went to. */
+    /** The work done for one folder (crop job, import, timelapse); returns what it wrote (dataset, file). */
     @FunctionalInterface
     interface FolderJob {
         Path run(Path folder, ProgressListener progress, CancellationToken cancel) throws IOException;
     }
 
-    ImportProgressPane(Consumer<Path> onImported, Consumer<Throwable> onFailed) {
+    /** {@code id} names the pane and, with "-cancel", its Cancel button (several panes share a scene). */
+    ImportProgressPane(String id, Consumer<Path> onImported, Consumer<Throwable> onFailed) {
         this.onImported = onImported;
         this.onFailed = onFailed;
-        setId("import-progress");
+        setId(id);
         setSpacing(8);
         setPadding(new Insets(4, 8, 4, 8));
         setAlignment(Pos.CENTER_LEFT);
         bar.setPrefWidth(240);
         label.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(label, Priority.ALWAYS);
-        cancel.setId("import-cancel");
+        cancel.setId(id + "-cancel");
         cancel.setOnAction(e -> cancel());
         getChildren().addAll(bar, label, cancel);
         setVisible(false);
@@ -98,7 +99,7 @@ final class ImportProgressPane extends HBox {
         running = task;
         token = jobToken;
         setVisible(true);
-        Thread thread = new Thread(task, "dataset-import");
+        Thread thread = new Thread(task, "folder-job");
         thread.setDaemon(true);
         thread.start();
         return true;

@@ -30,7 +30,7 @@ import org.ganbench.train.RunFolder;
  * drag-and-drop, remembered window geometry and folders, and error dialogs.
  */
 public final class MainWindow {
-    enum View { DATASETS, TRAINING, COMPARE }
+    enum View { DATASETS, TRAINING, COMPARE, INSPECT }
 
     private final Stage stage;
     private final Workspace workspace;
@@ -40,6 +40,7 @@ public final class MainWindow {
     private final MonitorController monitor;
     private final CompareController compare;
     private final TrainingController training;
+    private final InspectController inspect;
     private final TabPane tabs = new TabPane();
     private final Label status = new Label();
     private final Scene scene;
@@ -59,11 +60,13 @@ public final class MainWindow {
         }, e -> showError("Training monitor", e));
         training = new TrainingController(workspace, monitor, e -> showError("Training", e));
         compare = new CompareController(this::chooseRunToCompare, e -> showError("Compare", e));
+        inspect = new InspectController(workspace.runs(), this::chooseRunToInspect, e -> showError("Inspect", e));
 
         tabs.setId("views");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(tab("Datasets", datasets.view()), tab("Training", training.view()),
                 tab("Compare", compare.view()));
+        tabs.getTabs().add(tab("Inspect", inspect.view()));
         status.setId("status");
         status.setText("Workspace: " + workspace.root() + "   (drop folders of illustrations onto the window to crop their faces)");
         BorderPane root = new BorderPane(tabs);
@@ -89,9 +92,16 @@ public final class MainWindow {
                 this::chooseCroppedFacesFolder);
         MenuItem openRun = item("Open run…", "Shortcut+O", this::chooseRunToMonitor);
         MenuItem compareRun = item("Add run to comparison…", "Shortcut+Shift+O", this::chooseRunToCompare);
+        MenuItem timelapse = item("Export timelapse of the run…", "Shortcut+T", monitor::chooseTimelapse);
         MenuItem refresh = item("Refresh datasets", "F5", datasets::refreshDatasets);
+        MenuItem demo = item("Make demo dataset", "Shortcut+Shift+D", () -> {
+            show(View.DATASETS);
+            if (!datasets.makeDemoDataset(DatasetsController.DEMO_FACES)) {
+                showBusy();
+            }
+        });
         MenuItem quit = item("Quit", "Shortcut+Q", this::requestClose);
-        Menu file = new Menu("_File", null, cropFolder, importFolder, openRun, compareRun, refresh, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("_File", null, cropFolder, importFolder, openRun, compareRun, timelapse, demo, refresh, new SeparatorMenuItem(), quit);
 
         MenuItem reject = item("Reject selected faces", "Delete", datasets::rejectSelected);
         MenuItem undo = item("Undo reject", "Shortcut+Z", datasets::undoReject);
@@ -108,9 +118,24 @@ public final class MainWindow {
         Menu view = new Menu("_View", null, item("Datasets", "Shortcut+1", () -> show(View.DATASETS)),
                 item("Training", "Shortcut+2", () -> show(View.TRAINING)),
                 item("Compare", "Shortcut+3", () -> show(View.COMPARE)));
-        MenuBar bar = new MenuBar(file, edit, view);
+        view.getItems().add(item("Inspect", "Shortcut+4", () -> show(View.INSPECT)));
+        MenuBar bar = new MenuBar(file, edit, view, inspectMenu());
         bar.setId("menu-bar");
         return bar;
+    }
+
+    /** The Inspect view's actions; they act only while it is in view. */
+    private Menu inspectMenu() {
+        MenuItem open = item("Inspect a run…", "Shortcut+Shift+N", this::chooseRunToInspect);
+        MenuItem generate = item("Generate strips and walks", "Shortcut+G", inspect::generate);
+        MenuItem newSeeds = item("New seeds", "Shortcut+R", inspect::newSeeds);
+        MenuItem saveStrip = item("Save interpolation strip…", "Shortcut+S", () -> inspect.save(true));
+        MenuItem saveWalk = item("Save walk…", "Shortcut+Shift+S", () -> inspect.save(false));
+        var inspectHidden = tabs.getSelectionModel().selectedIndexProperty().isNotEqualTo(View.INSPECT.ordinal());
+        for (MenuItem item : List.of(generate, newSeeds, saveStrip, saveWalk)) {
+            item.disableProperty().bind(inspectHidden);
+        }
+        return new Menu("_Inspect", null, open, generate, newSeeds, saveStrip, saveWalk);
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {
@@ -142,6 +167,10 @@ public final class MainWindow {
 
     CompareController compare() {
         return compare;
+    }
+
+    InspectController inspect() {
+        return inspect;
     }
 
     private void dragOver(DragEvent e) {
@@ -227,6 +256,14 @@ public final class MainWindow {
         }
     }
 
+    void chooseRunToInspect() {
+        Path dir = chooseRunFolder("Run folder to inspect");
+        if (dir != null) {
+            show(View.INSPECT);
+            inspect.open(dir);
+        }
+    }
+
     private Path chooseRunFolder(String title) {
         String start = settings.lastRunFolder != null ? settings.lastRunFolder : workspace.runs().toString();
         Path dir = chooseFolder(title, start);
@@ -299,6 +336,7 @@ public final class MainWindow {
         settings.maximized = stage.isMaximized();
         datasets.close();
         monitor.close();
+        inspect.close();
         try {
             settings.save(settingsFile);
         } catch (IOException e) {

@@ -23,6 +23,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.ganbench.train.MetricsRow;
 import org.ganbench.train.RunFolder;
+import org.ganbench.train.RunTimelapse;
 import org.ganbench.train.SeparationDetector;
 
 /**
@@ -33,6 +34,8 @@ import org.ganbench.train.SeparationDetector;
  */
 final class MonitorController {
     private static final double LOSS_SMOOTHING = 0.95;
+    /** Grids per second of an exported timelapse (as {@code ganbench timelapse}'s default). */
+    static final int TIMELAPSE_FPS = 10;
 
     private final Consumer<Path> onRunOpened;
     private final Consumer<Throwable> showError;
@@ -55,6 +58,7 @@ final class MonitorController {
     private final Label speedLabel = new Label();
     private final Label warning = new Label();
     private final BorderPane root = new BorderPane();
+    private final ImportProgressPane exportPane;
     private SeparationDetector detector = new SeparationDetector();
     private RunFolderWatcher watcher;
     private Path run;
@@ -65,6 +69,8 @@ final class MonitorController {
     MonitorController(Runnable chooseRun, Consumer<Path> onRunOpened, Consumer<Throwable> showError) {
         this.onRunOpened = onRunOpened;
         this.showError = showError;
+        this.exportPane = new ImportProgressPane("timelapse", out -> runLabel.setText(run.getFileName() + "   (timelapse written to "
+                + out + ")"), e -> showError.accept(new java.io.IOException("The timelapse failed: " + e.getMessage(), e)));
         lossChart.add("D", lossDis, 0, true, true);
         lossChart.add("G", lossGen, 1, true, true);
         lossChart.add("penalty", lossGp, 2, true, true);
@@ -112,8 +118,13 @@ final class MonitorController {
         warning.setStyle("-fx-background-color: #b00020; -fx-text-fill: white; -fx-font-weight: bold;");
         warning.setVisible(false);
         warning.managedProperty().bind(warning.visibleProperty());
-        root.setTop(new VBox(new ToolBar(open, runLabel, spacer, speedLabel), warning));
+        Button timelapse = new Button("Timelapse…");
+        timelapse.setId("export-timelapse");
+        timelapse.setTooltip(new javafx.scene.control.Tooltip("The run's grids as MP4 or GIF (Ctrl+T)"));
+        timelapse.setOnAction(e -> chooseTimelapse());
+        root.setTop(new VBox(new ToolBar(open, timelapse, runLabel, spacer, speedLabel), warning));
         root.setCenter(split);
+        root.setBottom(exportPane);
         coalescer.start();
     }
 
@@ -250,6 +261,45 @@ final class MonitorController {
                 sampleSteps.size()));
     }
 
+    /** Asks where to write the timelapse of the run shown (.mp4 or .gif), then writes it in the background. */
+    void chooseTimelapse() {
+        if (run == null) {
+            showError.accept(new java.io.IOException("Open a run first (File > Open run…), then export its timelapse."));
+            return;
+        }
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Timelapse of " + run.getFileName());
+        chooser.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter("MP4 video (H.264)", "*.mp4"),
+                new javafx.stage.FileChooser.ExtensionFilter("Animated GIF", "*.gif"));
+        chooser.setInitialFileName(run.getFileName() + ".mp4");
+        java.io.File file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file != null) {
+            exportTimelapse(file.toPath());
+        }
+    }
+
+    /**
+     * Writes the timelapse of the run shown to {@code out} ({@link RunTimelapse}) with progress and Cancel below the
+     * monitor; refuses while another export runs.
+     */
+    void exportTimelapse(Path out) {
+        if (run == null) {
+            showError.accept(new java.io.IOException("Open a run first (File > Open run…), then export its timelapse."));
+            return;
+        }
+        boolean started = exportPane.start(List.of(run), (runDir, progress, cancel) -> {
+            RunTimelapse.write(new RunFolder(runDir), out, TIMELAPSE_FPS, progress, cancel);
+            return out;
+        });
+        if (!started) {
+            showError.accept(new IllegalStateException("A timelapse is already being written; wait or cancel it."));
+        }
+    }
+
+    ImportProgressPane exportPane() {
+        return exportPane;
+    }
+
     // Accessors for the view's tests.
     CurveChart lossChart() {
         return lossChart;
@@ -267,6 +317,7 @@ final class MonitorController {
     }
 
     void close() {
+        exportPane.cancel();
         closeWatcher();
         coalescer.stop();
     }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javafx.application.Platform;
@@ -20,13 +21,14 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.ganbench.common.CancellationToken;
+import org.ganbench.common.ProgressListener;
 import org.ganbench.common.Workspace;
 import org.ganbench.dataset.DatasetFolder;
 import org.ganbench.train.Algorithm;
@@ -46,7 +48,9 @@ final class TrainingController {
     /** Width and batch presets: chainer-gan-lib's own, and a width a CPU trains at a useful pace. */
     enum Preset {
         SOURCE("Source (ch 512, batch 64)", 512, 64),
-        CPU("CPU (ch 64, batch 32)", 64, 32);
+        CPU("CPU (ch 64, batch 32)", 64, 32),
+        /** Width and batch match no preset: shown, never applied. */
+        CUSTOM("Custom", 0, 0);
 
         final String label;
         final int ch;
@@ -61,6 +65,16 @@ final class TrainingController {
         @Override
         public String toString() {
             return label;
+        }
+
+        /** The preset with this width and batch (as typed in the form), or CUSTOM. */
+        static Preset matching(String ch, String batch) {
+            for (Preset p : List.of(SOURCE, CPU)) {
+                if (Integer.toString(p.ch).equals(ch.strip()) && Integer.toString(p.batch).equals(batch.strip())) {
+                    return p;
+                }
+            }
+            return CUSTOM;
         }
     }
 
@@ -85,14 +99,20 @@ final class TrainingController {
     private final ObjectProperty<Phase> phase = new SimpleObjectProperty<>(Phase.IDLE);
     private final BorderPane root = new BorderPane();
     private LiveTraining live;
+    private boolean applyingPreset;
+    /** Cancels the run being prepared (faces loading), while there is one. */
+    private CancellationToken preparing;
+    private final ProgressBar loadProgress = new ProgressBar(-1);
+    private final Label loadMessage = new Label();
+    private final HBox loading = new HBox(8, loadProgress, loadMessage);
 
     TrainingController(Workspace workspace, MonitorController monitor, Consumer<Throwable> showError) {
         this.workspace = workspace;
         this.monitor = monitor;
         this.showError = showError;
         dataset.setId("train-dataset");
-        dataset.setCellFactory(v -> new NameCell());
-        dataset.setButtonCell(new NameCell());
+        dataset.setCellFactory(v -> new FolderNameCell());
+        dataset.setButtonCell(new FolderNameCell());
         dataset.setOnShowing(e -> refreshDatasets());
         algorithm.setId("train-algorithm");
         algorithm.getItems().setAll(Algorithm.values());
@@ -109,11 +129,21 @@ final class TrainingController {
         field("seed", "0");
         algorithm.valueProperty().addListener((o, old, now) -> applyAlgorithmDefaults(now));
         preset.valueProperty().addListener((o, old, now) -> {
-            if (now != null) {
+            if (now != null && now != Preset.CUSTOM) {
+                applyingPreset = true; // the half-applied preset (new width, old batch) is no edit
                 fields.get("ch").setText(Integer.toString(now.ch));
                 fields.get("batch").setText(Integer.toString(now.batch));
+                applyingPreset = false;
             }
         });
+        // Edits of the width or batch show "Custom" once they leave the preset, and the preset again when they match.
+        for (String name : List.of("ch", "batch")) {
+            fields.get(name).textProperty().addListener(o -> {
+                if (!applyingPreset) {
+                    preset.setValue(Preset.matching(fields.get("ch").getText(), fields.get("batch").getText()));
+                }
+            });
+        }
         algorithm.setValue(Algorithm.DRAGAN);
         preset.setValue(Preset.CPU);
         fields.values().forEach(f -> f.textProperty().addListener(o -> validate()));
@@ -131,7 +161,13 @@ final class TrainingController {
         start.setOnAction(e -> startNewRun());
         pause.setOnAction(e -> command(Trainer::pause, Phase.PAUSED));
         resume.setOnAction(e -> command(Trainer::resume, Phase.RUNNING));
-        stop.setOnAction(e -> command(Trainer::stop, Phase.STOPPING));
+        stop.setOnAction(e -> {
+            if (preparing != null) {
+                preparing.cancel();
+            } else {
+                command(Trainer::stop, Phase.STOPPING);
+            }
+        });
         continueRun.setOnAction(e -> continueShownRun());
         phase.addListener(o -> updateButtons());
 
@@ -140,7 +176,12 @@ final class TrainingController {
                 labelled("preset", preset));
         fields.forEach((name, f) -> form.getChildren().add(labelled(name, f)));
         HBox buttons = new HBox(6, start, pause, resume, stop, continueRun, state, device);
-        VBox top = new VBox(6, form, buttons, problem);
+        loadProgress.setId("train-load-progress");
+        loadProgress.setPrefWidth(240);
+        loadMessage.setId("train-load-message");
+        loading.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        loading.managedProperty().bind(loading.visibleProperty());
+        VBox top = new VBox(6, form, buttons, loading, problem);
         top.setPadding(new Insets(8));
         top.setId("train-form");
         root.setTop(top);
@@ -256,7 +297,8 @@ final class TrainingController {
         continueRun.setDisable(p != Phase.IDLE);
         pause.setDisable(p != Phase.RUNNING);
         resume.setDisable(p != Phase.PAUSED);
-        stop.setDisable(p != Phase.RUNNING && p != Phase.PAUSED);
+        stop.setDisable(p != Phase.RUNNING && p != Phase.PAUSED && p != Phase.PREPARING);
+        loading.setVisible(p == Phase.PREPARING);
         state.setText(p.name().toLowerCase(Locale.ROOT));
     }
 
@@ -274,8 +316,8 @@ final class TrainingController {
         Request r = request();
         Path runDir = TrainingSession.defaultRunDir(workspace, r.config().algorithm());
         Path data = dataset.getValue();
-        prepare(cancel -> LiveTraining.newRun(r.config(), data, runDir, r.steps(), r.sampleEvery(),
-                r.checkpointEvery(), (done, total, message) -> { }, cancel));
+        prepare((progress, cancel) -> LiveTraining.newRun(r.config(), data, runDir, r.steps(), r.sampleEvery(),
+                r.checkpointEvery(), progress, cancel));
     }
 
     /** Continues the run shown in the monitor from its newest checkpoint, to the step count in the form if higher. */
@@ -292,34 +334,58 @@ final class TrainingController {
             steps = null;
         }
         Long wanted = steps;
-        prepare(cancel -> {
+        prepare((progress, cancel) -> {
             long configured = new RunFolder(runDir).configuredSteps().orElse(0);
-            return LiveTraining.resume(runDir, wanted != null && wanted > configured ? wanted : null,
-                    (done, total, message) -> { }, cancel);
+            return LiveTraining.resume(runDir, wanted != null && wanted > configured ? wanted : null, progress,
+                    cancel);
         });
     }
 
     @FunctionalInterface
     private interface Preparation {
-        LiveTraining prepare(CancellationToken cancel) throws IOException;
+        LiveTraining prepare(ProgressListener progress, CancellationToken cancel) throws IOException;
     }
 
+    /**
+     * Prepares a run on a worker thread: building the networks, then loading the faces (many seconds for 50,000),
+     * shown with a progress bar; Stop cancels it.
+     */
     private void prepare(Preparation preparation) {
         phase.set(Phase.PREPARING);
+        CancellationToken cancel = new CancellationToken();
+        preparing = cancel;
         Task<LiveTraining> task = new Task<>() {
             @Override
             protected LiveTraining call() throws IOException {
-                return preparation.prepare(new CancellationToken());
+                updateMessage("building the networks…");
+                return preparation.prepare((done, total, message) -> {
+                    updateProgress(done, total);
+                    updateMessage(String.format(Locale.ROOT, "%s: %,d of %,d", message, done, total));
+                }, cancel);
             }
         };
-        task.setOnSucceeded(e -> begin(task.getValue()));
+        loadProgress.progressProperty().bind(task.progressProperty());
+        loadMessage.textProperty().bind(task.messageProperty());
+        task.setOnSucceeded(e -> {
+            preparedOrFailed();
+            begin(task.getValue());
+        });
         task.setOnFailed(e -> {
+            preparedOrFailed();
             phase.set(Phase.IDLE);
-            showError.accept(task.getException());
+            if (!(task.getException() instanceof CancellationException)) {
+                showError.accept(task.getException());
+            }
         });
         Thread thread = new Thread(task, "training-prepare");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private void preparedOrFailed() {
+        preparing = null;
+        loadProgress.progressProperty().unbind();
+        loadMessage.textProperty().unbind();
     }
 
     private void begin(LiveTraining run) {
@@ -355,6 +421,9 @@ final class TrainingController {
      * runs {@code then} on the FX thread.
      */
     void stopThen(Runnable then) {
+        if (preparing != null) {
+            preparing.cancel(); // a run still loading its faces never starts
+        }
         LiveTraining run = live;
         if (run == null) {
             then.run();
@@ -371,13 +440,5 @@ final class TrainingController {
         }, "training-stop");
         stopper.setDaemon(true);
         stopper.start();
-    }
-
-    private static final class NameCell extends ListCell<Path> {
-        @Override
-        protected void updateItem(Path item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty || item == null ? null : item.getFileName().toString());
-        }
     }
 }

@@ -149,11 +149,11 @@ class DatasetsViewTest {
             TestImages.writeFace(folder.resolve("f" + i + ".png"), 200, 200, i);
         }
         assertTrue(fx(() -> app.window.datasets().importCroppedFolders(List.of(folder))));
-        await("progress shown", () -> robot.lookup("#import-progress").query().isVisible()
-                && robot.lookup("#import-progress .progress-bar").queryAs(javafx.scene.control.ProgressBar.class)
+        await("progress shown", () -> robot.lookup("#import").query().isVisible()
+                && robot.lookup("#import .progress-bar").queryAs(javafx.scene.control.ProgressBar.class)
                 .getProgress() > 0);
         // The message and the bar are updated separately: wait for the job's message with faces/s.
-        await("faces/s shown", () -> ((Label) ((javafx.scene.Parent) robot.lookup("#import-progress").query())
+        await("faces/s shown", () -> ((Label) ((javafx.scene.Parent) robot.lookup("#import").query())
                 .getChildrenUnmodifiable().get(1)).getText().contains("faces/s"));
         robot.clickOn("#import-cancel");
         await("import stopped", () -> !app.window.datasets().importPane().isRunning());
@@ -208,5 +208,22 @@ class DatasetsViewTest {
         String summary = fx(() -> robot.lookup("#preview-summary").queryAs(Label.class).getText());
         assertTrue(summary.contains("4 faces found, 3 kept"), summary);
         WindowTestSupport.screenshot(app.window.scene(), "datasets-preview");
+    }
+
+    @Test
+    void theSyntheticDemoSetIsOneClickAwayWithProgressAndIsSelectedWhenWritten(FxRobot robot) throws Exception {
+        List<Double> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+        fx(() -> robot.lookup("#import .progress-bar").queryAs(javafx.scene.control.ProgressBar.class)
+                .progressProperty().addListener((o, old, now) -> progress.add(now.doubleValue())));
+        assertTrue(fx(() -> app.window.datasets().makeDemoDataset(600)));
+        assertFalse(fx(() -> app.window.datasets().makeDemoDataset(600)), "one dataset job at a time");
+        // datasets/demo is taken (this test's own dataset): the demo set goes to demo-2
+        await("demo set written and selected", () -> !app.window.datasets().importPane().isRunning()
+                && "demo-2".equals(String.valueOf(robot.lookup("#dataset-list").queryAs(ListView.class)
+                        .getSelectionModel().getSelectedItem()).replaceAll(".*/", ""))
+                && app.window.datasets().faces().size() == 600);
+        assertTrue(progress.stream().anyMatch(p -> p > 0 && p < 1), "progress shown while writing: " + progress);
+        assertTrue(org.ganbench.eval.SyntheticDataset.hasModes(dataset.resolveSibling("demo-2")));
+        assertEquals(FACES, new DatasetFolder(dataset).readManifest().size());
     }
 }

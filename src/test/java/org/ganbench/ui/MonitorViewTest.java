@@ -95,4 +95,27 @@ class MonitorViewTest {
         System.out.printf("redraw of the loss chart over 100,000 steps: %.1f ms%n", ms);
         assertTrue(ms < 1000, "redraw took " + ms + " ms");
     }
+
+    @Test
+    void exportsTheRunsTimelapseInTheBackgroundAndRefusesWithoutARun(FxRobot robot) throws Exception {
+        fx(() -> app.window.monitor().exportTimelapse(app.workspace.resolve("none.gif")));
+        await("error dialog", () -> robot.listWindows().size() > 1);
+        javafx.scene.Node content = fx(() -> robot.listWindows().get(1).getScene().getRoot());
+        assertTrue(fx(() -> robot.from(content).lookup(".content").queryLabeled().getText()).contains("Open a run first"));
+        fx(() -> ((javafx.stage.Stage) robot.listWindows().get(1)).close());
+
+        Path run = RunFolders.write(app.workspace.resolve("runs/dragan-2"), 600, 200, true);
+        fx(() -> app.window.monitor().open(run));
+        Path gif = app.workspace.resolve("exports/dragan-2.gif");
+        fx(() -> app.window.monitor().exportTimelapse(gif));
+        await("timelapse written", () -> !app.window.monitor().exportPane().isRunning() && Files.isRegularFile(gif));
+        javax.imageio.ImageReader reader = javax.imageio.ImageIO.getImageReadersByFormatName("gif").next();
+        try (var in = javax.imageio.ImageIO.createImageInputStream(gif.toFile())) {
+            reader.setInput(in);
+            assertEquals(3, reader.getNumImages(true), "grids of steps 200, 400 and 600");
+        } finally {
+            reader.dispose();
+        }
+        assertTrue(text(robot, "#run-name").contains("timelapse written to " + gif), text(robot, "#run-name"));
+    }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -120,5 +121,50 @@ class TrainingViewTest {
         assertEquals(RunStatus.State.STOPPED, run.status().state());
         assertTrue(run.newestCheckpoint().orElseThrow().step() > stopped.step());
         assertFalse(training().isTraining());
+    }
+
+    @Test
+    void thePresetShowsCustomWhenWidthOrBatchLeaveItAndThePresetWhenTheyMatchAgain(FxRobot robot) throws IOException {
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<TrainingController.Preset> preset =
+                robot.lookup("#train-preset").queryAs(javafx.scene.control.ComboBox.class);
+        fx(() -> {
+            app.window.show(MainWindow.View.TRAINING);
+            preset.setValue(TrainingController.Preset.SOURCE);
+        });
+        assertEquals("512", fx(() -> training().fields().get("ch").getText()));
+        assertEquals("64", fx(() -> training().fields().get("batch").getText()));
+        fx(() -> training().fields().get("ch").setText("96"));
+        assertEquals(TrainingController.Preset.CUSTOM, fx(preset::getValue));
+        assertEquals("Custom", fx(() -> preset.getConverter().toString(preset.getValue())), "what the box shows");
+        WindowTestSupport.screenshot(app.window.scene(), "training-custom-preset");
+        fx(() -> training().fields().get("ch").setText("64"));
+        assertEquals(TrainingController.Preset.CUSTOM, fx(preset::getValue), "ch 64 with batch 64 is no preset");
+        fx(() -> training().fields().get("batch").setText("32"));
+        assertEquals(TrainingController.Preset.CPU, fx(preset::getValue), "back to the preset it matches");
+        fx(() -> training().fields().get("lr").setText("0.001"));
+        assertEquals(TrainingController.Preset.CPU, fx(preset::getValue), "the presets set width and batch only");
+        fx(() -> preset.setValue(TrainingController.Preset.SOURCE));
+        assertEquals(TrainingController.Preset.SOURCE, fx(preset::getValue));
+        assertEquals("512", fx(() -> training().fields().get("ch").getText()));
+    }
+
+    @Test
+    void loadingTheFacesWhenARunStartsShowsProgress(FxRobot robot) throws Exception {
+        List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Boolean> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
+        fx(() -> {
+            robot.lookup("#train-load-message").queryAs(Label.class).textProperty()
+                    .addListener((o, old, now) -> messages.add(now));
+            robot.lookup("#train-load-progress").query().getParent().visibleProperty()
+                    .addListener((o, old, now) -> shown.add(now));
+        });
+        form(Algorithm.DCGAN, 2, 1000, 1000);
+        robot.clickOn("#train-start");
+        await("run finished", () -> app.window.monitor().run() != null
+                && training().phaseProperty().get() == TrainingController.Phase.IDLE
+                && new RunFolder(app.window.monitor().run()).status().state() == RunStatus.State.FINISHED);
+        assertTrue(messages.contains("loading faces: 12 of 12"), messages::toString);
+        assertEquals(List.of(true, false), shown, "shown while preparing, hidden once training");
     }
 }
