@@ -34,6 +34,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.ganbench.common.CancellationToken;
+import org.ganbench.common.SeriesBuffer;
 import org.ganbench.eval.EvalFigures;
 import org.ganbench.eval.RunEvaluation;
 import org.ganbench.train.MetricsRow;

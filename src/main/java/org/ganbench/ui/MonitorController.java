@@ -21,6 +21,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.ganbench.common.SeriesBuffer;
 import org.ganbench.train.MetricsRow;
 import org.ganbench.train.RunFolder;
 import org.ganbench.train.SeparationDetector;
