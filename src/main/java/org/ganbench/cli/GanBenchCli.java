@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         description = "Anime-face GAN workbench: build face datasets, train DRAGAN/SNGAN, evaluate and compare runs.",
         subcommands = {CommandLine.HelpCommand.class, DetectCommand.class, FetchCascadeCommand.class,
                 CropCommand.class, ImportCommand.class, SynthCommand.class, TrainCommand.class, ResumeCommand.class,
-                SampleCommand.class, EvalCommand.class, BenchCommand.class})
+                SampleCommand.class, EvalCommand.class, BenchCommand.class,
+                ExperimentCommand.class, ExperimentCommand.ReportCommand.class, ExportCommand.class})
 public final class GanBenchCli implements Runnable {
 
     @CommandLine.Spec
