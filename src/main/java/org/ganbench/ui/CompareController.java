@@ -185,6 +185,41 @@ final class CompareController {
         loader.execute(task);
     }
 
+    /** Shows exactly these runs (an experiment's), replacing those shown; each is read in the background. */
+    void showOnly(List<Path> runDirs) {
+        runs.removeIf(r -> !runDirs.contains(r.run()));
+        rebuild();
+        runDirs.stream().limit(MAX_RUNS).forEach(this::add);
+    }
+
+    /** Puts {@code panel} under the list of runs (the experiment matrix). */
+    void addSidePanel(Node panel) {
+        runList.setPrefHeight(110);
+        runList.setMinHeight(70);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(panel);
+        scroll.setFitToWidth(true);
+        VBox side = new VBox(6, runList, scroll);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        side.setPrefWidth(340);
+        root.setLeft(side);
+    }
+
+    /** The run an export takes: the one selected in the list, else the first; null when none is shown. */
+    Path exportRun() {
+        RunData selected = runList.getSelectionModel().getSelectedItem();
+        return selected != null ? selected.run() : runs.isEmpty() ? null : runs.get(0).run();
+    }
+
+    /** The step of the grid shown for {@code runDir} at the shared step, or null when it shows none. */
+    Long shownStep(Path runDir) {
+        if (steps.isEmpty()) {
+            return null;
+        }
+        long step = steps.get((int) Math.round(Math.min(stepSlider.getValue(), steps.size() - 1)));
+        return runs.stream().filter(r -> r.run().equals(runDir)).findFirst()
+                .map(r -> r.samples().floorKey(step)).orElse(null);
+    }
+
     void remove(RunData run) {
         runs.remove(run);
         rebuild();

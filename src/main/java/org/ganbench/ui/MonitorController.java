@@ -251,6 +251,12 @@ final class MonitorController {
                 sampleSteps.size()));
     }
 
+    /** The step of the grid the slider shows, or null before the first grid. */
+    Long shownStep() {
+        int index = (int) Math.round(slider.getValue());
+        return index >= 0 && index < sampleSteps.size() ? sampleSteps.get(index) : null;
+    }
+
     // Accessors for the view's tests.
     CurveChart lossChart() {
         return lossChart;
