@@ -29,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** An experiment of tiny runs on the real engine: stopped and resumed, a failing cell, evaluation and report. */
 class ExperimentJobTest {
+    /** Enough steps that the stop (asked for at the first checkpoint, step 2) lands long before the end. */
+    private static final int STEPS = 30;
     @TempDir
     Path tmp;
 
@@ -49,14 +51,14 @@ class ExperimentJobTest {
         Path faces = dataset("tiny", 12);
         Path empty = dataset("empty", 0);
         Experiment.Plan plan = new Experiment.Plan(List.of(Algorithm.SNGAN), List.of(faces.toString(),
-                empty.toString()), 4, 16, 4, 3, 2, 2, 32);
+                empty.toString()), STEPS, 16, 4, 3, 2, 2, 32);
         Experiment experiment = Experiment.create(tmp.resolve("experiments"), "m", plan);
         assertEquals(List.of(CellState.PENDING, CellState.PENDING), states(experiment));
         IOException twice = assertThrows(IOException.class, () -> Experiment.create(tmp.resolve("experiments"), "m",
                 plan));
         assertTrue(twice.getMessage().contains("already exists"), twice.getMessage());
 
-        // Stop once the first run has trained two steps (a checkpoint): the cell stays TRAINING, the report is written.
+        // Stop at the first run's first checkpoint: the cell stays TRAINING, the report is written.
         CancellationToken cancel = new CancellationToken();
         ExperimentQueue.Listener stopAfterTwoSteps = new ExperimentQueue.Listener() {
             @Override
@@ -79,7 +81,7 @@ class ExperimentJobTest {
         RunFolder first = new RunFolder(reopened.runDir(reopened.cells().get(0)));
         assertEquals(RunStatus.State.STOPPED, first.status().state());
         long stoppedAt = first.status().step();
-        assertTrue(stoppedAt >= 2 && stoppedAt < 4, "stopped at " + stoppedAt);
+        assertTrue(stoppedAt >= 2 && stoppedAt < STEPS, "stopped at " + stoppedAt);
         assertTrue(Files.isRegularFile(experiment.dir().resolve(ExperimentReport.PNG)), "report of a stopped queue");
 
         ExperimentJob.run(reopened, GanAlgorithms::create, (exp, index) -> { }, ProgressListener.NONE,
@@ -87,8 +89,8 @@ class ExperimentJobTest {
         Experiment done = Experiment.open(experiment.dir());
         assertEquals(List.of(CellState.DONE, CellState.FAILED), states(done));
         assertTrue(done.cells().get(1).message().contains("no face images"), done.cells().get(1).message());
-        assertEquals(new RunStatus(RunStatus.State.FINISHED, 4, ""), first.status());
-        assertEquals(4, first.metrics().size(), "continued, not restarted: one row per step");
+        assertEquals(new RunStatus(RunStatus.State.FINISHED, STEPS, ""), first.status());
+        assertEquals(STEPS, first.metrics().size(), "continued, not restarted: one row per step");
         assertTrue(Files.isRegularFile(first.evalFile()), "the finished run was evaluated");
         assertTrue(Files.readString(first.evalFile()).contains(faces.toString()), "against its own dataset");
 
