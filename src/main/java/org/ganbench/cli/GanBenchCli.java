@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         subcommands = {CommandLine.HelpCommand.class, DetectCommand.class, FetchCascadeCommand.class,
                 CropCommand.class, ImportCommand.class, SynthCommand.class, TrainCommand.class, ResumeCommand.class,
                 SampleCommand.class, EvalCommand.class, BenchCommand.class,
-                InterpolateCommand.class, WalkCommand.class, TimelapseCommand.class})
+                InterpolateCommand.class, WalkCommand.class, TimelapseCommand.class,
+                ExperimentCommand.class, ExperimentCommand.ReportCommand.class, ExportCommand.class})
 public final class GanBenchCli implements Runnable {
 
     @CommandLine.Spec

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where datasets and runs live: {@code datasets/} and {@code runs/} under the workspace root, which is the
+ * Where datasets, runs and experiments live: {@code datasets/}, {@code runs/} and {@code experiments/} under the workspace root, which is the
  * {@code ganbench.home} system property, else the {@code GANBENCH_HOME} environment variable, else the current folder.
  */
 public record Workspace(Path root) {
@@ -25,6 +25,10 @@ public record Workspace(Path root) {
         return root.resolve("runs");
     }
 
+    public Path experiments() {
+        return root.resolve("experiments");
+    }
+
     /** A dataset given by name ({@code datasets/<name>}) or by path (anything with a separator, or an existing folder). */
     public Path dataset(String nameOrDir) {
         return resolve(datasets(), nameOrDir);
@@ -33,6 +37,11 @@ public record Workspace(Path root) {
     /** A run given by id ({@code runs/<id>}) or by path. */
     public Path run(String idOrDir) {
         return resolve(runs(), idOrDir);
+    }
+
+    /** An experiment given by id ({@code experiments/<id>}) or by path. */
+    public Path experiment(String idOrDir) {
+        return resolve(experiments(), idOrDir);
     }
 
     private static Path resolve(Path parent, String nameOrDir) {

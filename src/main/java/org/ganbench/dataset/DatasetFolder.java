@@ -70,6 +70,17 @@ public record DatasetFolder(Path root) {
         return rows;
     }
 
+    /** The datasets in {@code datasetsDir} (hidden folders left out), by folder name; none when it does not exist. */
+    public static List<Path> list(Path datasetsDir) throws IOException {
+        if (!Files.isDirectory(datasetsDir)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> dirs = Files.list(datasetsDir)) {
+            return dirs.filter(Files::isDirectory).filter(d -> !d.getFileName().toString().startsWith("."))
+                    .filter(d -> new DatasetFolder(d).isDataset()).sorted().toList();
+        }
+    }
+
     /** True when the folder holds a dataset (a manifest, or at least a {@code faces/} folder). */
     public boolean isDataset() {
         return Files.isRegularFile(manifest()) || Files.isDirectory(faces());

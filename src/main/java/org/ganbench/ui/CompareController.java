@@ -20,6 +20,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
@@ -28,15 +29,21 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.control.Spinner;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.ganbench.common.CancellationToken;
+import org.ganbench.common.SeriesBuffer;
 import org.ganbench.eval.EvalFigures;
+import org.ganbench.eval.RunEvaluation;
 import org.ganbench.train.MetricsRow;
 import org.ganbench.train.RunFolder;
 
 /**
  * The Compare view: two to four runs side by side. Their sample grids at one shared step slider (each run shows its
- * latest grid at or before that step), their smoothed losses overlaid, and their evaluation figures in a table.
+ * latest grid at or before that step), their smoothed losses overlaid, and their evaluation figures in a table, each
+ * run with a button that computes (or recomputes) them in the background.
  */
 final class CompareController {
     static final int MAX_RUNS = 4;
@@ -69,6 +76,10 @@ final class CompareController {
     private final Label stepLabel = new Label();
     private final CurveChart lossChart = new CurveChart("Losses (smoothed)", "loss");
     private final TableView<String> figures = new TableView<>();
+    private final VBox computeRows = new VBox(4);
+    private final Spinner<Integer> evalSamples = new Spinner<>(64, 8192, 2048, 256);
+    /** Evaluations running, by run folder; they outlive a rebuild of the rows that show them. */
+    private final Map<Path, Computing> computing = new java.util.HashMap<>();
     private final BorderPane root = new BorderPane();
     private List<Long> steps = List.of();
 
@@ -109,7 +120,17 @@ final class CompareController {
         figures.setPlaceholder(new Label("No evaluation figures (eval/eval.json) in these runs yet."));
         figures.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         lossChart.node().setId("compare-chart");
-        SplitPane bottom = new SplitPane(lossChart.node(), figures);
+        computeRows.setId("compute-rows");
+        computeRows.setPadding(new Insets(4));
+        evalSamples.setId("compute-n");
+        evalSamples.setEditable(true);
+        evalSamples.setPrefWidth(90);
+        HBox samples = new HBox(6, new Label("images per evaluation:"), evalSamples);
+        samples.setAlignment(Pos.CENTER_LEFT);
+        VBox table = new VBox(4, samples, computeRows, figures);
+        table.setPadding(new Insets(4));
+        VBox.setVgrow(figures, Priority.ALWAYS);
+        SplitPane bottom = new SplitPane(lossChart.node(), table);
         bottom.setDividerPositions(0.62);
         SplitPane center = new SplitPane(top, bottom);
         center.setOrientation(javafx.geometry.Orientation.VERTICAL);
@@ -164,6 +185,41 @@ final class CompareController {
         loader.execute(task);
     }
 
+    /** Shows exactly these runs (an experiment's), replacing those shown; each is read in the background. */
+    void showOnly(List<Path> runDirs) {
+        runs.removeIf(r -> !runDirs.contains(r.run()));
+        rebuild();
+        runDirs.stream().limit(MAX_RUNS).forEach(this::add);
+    }
+
+    /** Puts {@code panel} under the list of runs (the experiment matrix). */
+    void addSidePanel(Node panel) {
+        runList.setPrefHeight(110);
+        runList.setMinHeight(70);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(panel);
+        scroll.setFitToWidth(true);
+        VBox side = new VBox(6, runList, scroll);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        side.setPrefWidth(340);
+        root.setLeft(side);
+    }
+
+    /** The run an export takes: the one selected in the list, else the first; null when none is shown. */
+    Path exportRun() {
+        RunData selected = runList.getSelectionModel().getSelectedItem();
+        return selected != null ? selected.run() : runs.isEmpty() ? null : runs.get(0).run();
+    }
+
+    /** The step of the grid shown for {@code runDir} at the shared step, or null when it shows none. */
+    Long shownStep(Path runDir) {
+        if (steps.isEmpty()) {
+            return null;
+        }
+        long step = steps.get((int) Math.round(Math.min(stepSlider.getValue(), steps.size() - 1)));
+        return runs.stream().filter(r -> r.run().equals(runDir)).findFirst()
+                .map(r -> r.samples().floorKey(step)).orElse(null);
+    }
+
     void remove(RunData run) {
         runs.remove(run);
         rebuild();
@@ -194,7 +250,89 @@ final class CompareController {
         showStep();
     }
 
+    /** A run's evaluation running in the background: what it shows, and how to cancel it. */
+    private record Computing(Task<?> task, CancellationToken cancel) {
+    }
+
+    Spinner<Integer> evalSamples() {
+        return evalSamples;
+    }
+
+    /**
+     * Evaluates {@code run} against its own dataset (RunEvaluation, as {@code ganbench eval run}) on a background
+     * thread capped to one low-priority thread, so that a training in this window keeps its pace; the figures are read
+     * again when it is done.
+     */
+    void computeFigures(RunData run) {
+        if (computing.containsKey(run.run())) {
+            return;
+        }
+        CancellationToken cancel = new CancellationToken();
+        int n = evalSamples.getValue();
+        Task<Void> task = new Task<>() {
+            @Override
+            protected Void call() throws IOException {
+                updateMessage("starting");
+                RunEvaluation.run(RunFolder.open(run.run()), null, null, n, 0, 1, (done, total, message) -> {
+                    updateProgress(done, total < 0 ? -1 : total);
+                    updateMessage(message);
+                }, cancel);
+                return null;
+            }
+        };
+        task.setOnSucceeded(e -> {
+            computing.remove(run.run());
+            if (runs.stream().anyMatch(r -> r.run().equals(run.run()))) {
+                add(run.run());
+            }
+        });
+        task.setOnFailed(e -> {
+            computing.remove(run.run());
+            rebuildComputeRows();
+            if (!(task.getException() instanceof java.util.concurrent.CancellationException)) {
+                showError.accept(new IOException("Evaluating " + run.name() + " failed: "
+                        + task.getException().getMessage(), task.getException()));
+            }
+        });
+        computing.put(run.run(), new Computing(task, cancel));
+        rebuildComputeRows();
+        Thread thread = new Thread(task, "compare-eval-" + run.name());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** One row per run: Compute (or Recompute), or the running evaluation's progress and Cancel. */
+    private void rebuildComputeRows() {
+        List<Node> rows = new ArrayList<>();
+        for (RunData r : runs) {
+            Label name = new Label(r.name());
+            name.setMinWidth(120);
+            HBox row = new HBox(6, name);
+            row.setAlignment(Pos.CENTER_LEFT);
+            Computing job = computing.get(r.run());
+            if (job == null) {
+                Button compute = new Button(r.eval().isEmpty() ? "Compute" : "Recompute");
+                compute.setId("compute-" + r.name());
+                compute.setOnAction(e -> computeFigures(r));
+                row.getChildren().add(compute);
+            } else {
+                ProgressBar bar = new ProgressBar();
+                bar.setId("compute-progress-" + r.name());
+                bar.progressProperty().bind(job.task().progressProperty());
+                Label message = new Label();
+                message.textProperty().bind(job.task().messageProperty());
+                Button cancel = new Button("Cancel");
+                cancel.setId("compute-cancel-" + r.name());
+                cancel.setOnAction(e -> job.cancel().cancel());
+                row.getChildren().addAll(bar, cancel, message);
+            }
+            rows.add(row);
+        }
+        computeRows.getChildren().setAll(rows);
+    }
+
     private void rebuildTable() {
+        rebuildComputeRows();
         figures.getColumns().clear();
         Set<String> names = new LinkedHashSet<>();
         runs.forEach(r -> names.addAll(r.eval().keySet()));

@@ -15,6 +15,8 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import org.ganbench.common.MinMaxDecimator;
+import org.ganbench.common.SeriesBuffer;
 
 /**
  * A line chart over {@link SeriesBuffer}s drawn on a canvas. Each redraw decimates every curve to about two points

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -263,14 +262,10 @@ final class DatasetsController {
     /** Re-reads the list of datasets, keeping the open one selected. */
     void refreshDatasets() {
         List<Path> found = new ArrayList<>();
-        if (Files.isDirectory(datasetsDir)) {
-            try (Stream<Path> dirs = Files.list(datasetsDir)) {
-                dirs.filter(Files::isDirectory).filter(d -> !d.getFileName().toString().startsWith("."))
-                        .filter(d -> new DatasetFolder(d).isDataset())
-                        .sorted().forEach(found::add);
-            } catch (IOException e) {
-                showError.accept(new IOException("Cannot list the datasets in " + datasetsDir + ": " + e.getMessage(), e));
-            }
+        try {
+            found.addAll(DatasetFolder.list(datasetsDir));
+        } catch (IOException e) {
+            showError.accept(new IOException("Cannot list the datasets in " + datasetsDir + ": " + e.getMessage(), e));
         }
         Path keep = dataset;
         datasetList.getItems().setAll(found);

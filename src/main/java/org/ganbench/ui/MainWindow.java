@@ -41,6 +41,8 @@ public final class MainWindow {
     private final CompareController compare;
     private final TrainingController training;
     private final InspectController inspect;
+    private final ExperimentController experiments;
+    private final RunExportActions exports;
     private final TabPane tabs = new TabPane();
     private final Label status = new Label();
     private final Scene scene;
@@ -61,6 +63,9 @@ public final class MainWindow {
         training = new TrainingController(workspace, monitor, e -> showError("Training", e));
         compare = new CompareController(this::chooseRunToCompare, e -> showError("Compare", e));
         inspect = new InspectController(workspace.runs(), this::chooseRunToInspect, e -> showError("Inspect", e));
+        experiments = new ExperimentController(workspace, compare, openFile, e -> showError("Experiment", e));
+        compare.addSidePanel(experiments.view());
+        exports = new RunExportActions(stage, this::exportTarget, status::setText, e -> showError("Export", e));
 
         tabs.setId("views");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -93,6 +98,10 @@ public final class MainWindow {
         MenuItem openRun = item("Open run…", "Shortcut+O", this::chooseRunToMonitor);
         MenuItem compareRun = item("Add run to comparison…", "Shortcut+Shift+O", this::chooseRunToCompare);
         MenuItem timelapse = item("Export timelapse of the run…", "Shortcut+T", monitor::chooseTimelapse);
+        MenuItem openExperiment = item("Open experiment…", "Shortcut+Shift+E", this::chooseExperiment);
+        MenuItem matrix = item("Experiment matrix…", "Shortcut+E", this::showExperimentForm);
+        MenuItem exportGrid = item("Export grid…", "Shortcut+Shift+G", exports::chooseGrid);
+        MenuItem exportCurves = item("Export curves…", "Shortcut+Shift+C", exports::chooseCurves);
         MenuItem refresh = item("Refresh datasets", "F5", datasets::refreshDatasets);
         MenuItem demo = item("Make demo dataset", "Shortcut+Shift+D", () -> {
             show(View.DATASETS);
@@ -101,7 +110,9 @@ public final class MainWindow {
             }
         });
         MenuItem quit = item("Quit", "Shortcut+Q", this::requestClose);
-        Menu file = new Menu("_File", null, cropFolder, importFolder, openRun, compareRun, timelapse, demo, refresh, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("_File", null, cropFolder, importFolder, openRun, compareRun, matrix, openExperiment,
+                new SeparatorMenuItem(), exportGrid, exportCurves, timelapse, new SeparatorMenuItem(), demo, refresh,
+                new SeparatorMenuItem(), quit);
 
         MenuItem reject = item("Reject selected faces", "Delete", datasets::rejectSelected);
         MenuItem undo = item("Undo reject", "Shortcut+Z", datasets::undoReject);
@@ -171,6 +182,37 @@ public final class MainWindow {
 
     InspectController inspect() {
         return inspect;
+    }
+
+    ExperimentController experiments() {
+        return experiments;
+    }
+
+    RunExportActions exports() {
+        return exports;
+    }
+
+    /** What the Export menu exports: the monitor's run and grid in the Training view, else the comparison's. */
+    RunExportActions.Target exportTarget() {
+        if (tabs.getSelectionModel().getSelectedIndex() == View.TRAINING.ordinal()) {
+            return monitor.run() == null ? null : new RunExportActions.Target(monitor.run(), monitor.shownStep());
+        }
+        Path run = compare.exportRun();
+        return run == null ? null : new RunExportActions.Target(run, compare.shownStep(run));
+    }
+
+    private void showExperimentForm() {
+        show(View.COMPARE);
+        experiments.refreshDatasets();
+        ((javafx.scene.control.TitledPane) experiments.view()).setExpanded(true);
+    }
+
+    void chooseExperiment() {
+        Path dir = chooseFolder("Experiment folder to open", workspace.experiments().toString());
+        if (dir != null) {
+            show(View.COMPARE);
+            experiments.open(dir);
+        }
     }
 
     private void dragOver(DragEvent e) {
@@ -337,6 +379,7 @@ public final class MainWindow {
         datasets.close();
         monitor.close();
         inspect.close();
+        experiments.cancel();
         try {
             settings.save(settingsFile);
         } catch (IOException e) {

@@ -21,6 +21,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.ganbench.common.SeriesBuffer;
 import org.ganbench.train.MetricsRow;
 import org.ganbench.train.RunFolder;
 import org.ganbench.train.RunTimelapse;
@@ -298,6 +299,12 @@ final class MonitorController {
 
     ImportProgressPane exportPane() {
         return exportPane;
+    }
+
+    /** The step of the grid the slider shows, or null before the first grid. */
+    Long shownStep() {
+        int index = (int) Math.round(slider.getValue());
+        return index >= 0 && index < sampleSteps.size() ? sampleSteps.get(index) : null;
     }
 
     // Accessors for the view's tests.

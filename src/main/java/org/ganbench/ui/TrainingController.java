@@ -1,7 +1,6 @@
 package org.ganbench.ui;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -230,13 +228,10 @@ final class TrainingController {
     /** The datasets of the workspace, keeping the choice. */
     void refreshDatasets() {
         List<Path> found = new ArrayList<>();
-        if (Files.isDirectory(workspace.datasets())) {
-            try (Stream<Path> dirs = Files.list(workspace.datasets())) {
-                dirs.filter(d -> !d.getFileName().toString().startsWith("."))
-                        .filter(d -> new DatasetFolder(d).isDataset()).sorted().forEach(found::add);
-            } catch (IOException e) {
-                showError.accept(e);
-            }
+        try {
+            found.addAll(DatasetFolder.list(workspace.datasets()));
+        } catch (IOException e) {
+            showError.accept(e);
         }
         Path keep = dataset.getValue();
         dataset.getItems().setAll(found);

@@ -17,6 +17,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
+import org.ganbench.train.Algorithm;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -79,6 +80,34 @@ class CompareViewTest {
         assertTrue(fx(() -> app.window.compare().lossChart().drawnPoints(3)) > 100, "curves drawn");
 
         WindowTestSupport.screenshot(robot.lookup("#views").query().getScene(), "compare");
+    }
+
+    @Test
+    void computeEvaluatesARunAgainstItsDatasetAndFillsTheTable(FxRobot robot) throws Exception {
+        Path dataset = TinyRuns.dataset(app.workspace, "tiny", 12, 0);
+        Path run = TinyRuns.train(dataset, app.workspace.resolve("runs/tiny-sngan"), Algorithm.SNGAN, 2);
+        fx(() -> app.window.compare().evalSamples().getValueFactory().setValue(64));
+        fx(() -> app.window.show(MainWindow.View.COMPARE));
+        fx(() -> app.window.compare().add(run));
+        await("run loaded", () -> app.window.compare().runs().size() == 1);
+        @SuppressWarnings("unchecked")
+        TableView<String> table = robot.lookup("#eval-table").queryAs(TableView.class);
+        assertTrue(fx(() -> table.getItems().isEmpty()), "not evaluated yet");
+        assertEquals("Compute", fx(() -> robot.lookup("#compute-tiny-sngan").queryButton().getText()));
+
+        robot.clickOn("#compute-tiny-sngan");
+        WindowTestSupport.screenshot(robot.lookup("#views").query().getScene(), "compare-computing");
+        long t0 = System.nanoTime();
+        await("figures shown", 180, () -> table.getItems().contains("swd.mean")
+                && table.getItems().contains("memorisation.median_ratio"));
+        System.out.printf("evaluation of 64 images at nice 19 took %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        assertTrue(fx(() -> table.getItems().contains("ms_ssim.generated.mean")));
+        assertTrue(Files.isRegularFile(run.resolve("eval/eval.json")), "the figures are in the run's files too");
+        assertTrue(Files.readString(run.resolve("eval/eval.json")).contains(dataset.toAbsolutePath().toString()),
+                "compared with the run's own dataset");
+        assertTrue(fx(() -> String.valueOf(table.getColumns().get(1).getCellData("swd.mean"))).matches("[0-9.e+-]+"));
+        await("button offers a recompute", () -> robot.lookup("#compute-tiny-sngan").tryQuery().isPresent()
+                && robot.lookup("#compute-tiny-sngan").queryButton().getText().equals("Recompute"));
     }
 
     @Test

@@ -54,8 +54,13 @@ final class WindowTestSupport {
 
     /** Waits (up to 20 s) until {@code condition}, evaluated on the FX thread, holds. */
     static void await(String what, Callable<Boolean> condition) {
+        await(what, 20, condition);
+    }
+
+    /** Waits up to {@code seconds} (work at nice 19 on a shared machine is slow) until {@code condition} holds. */
+    static void await(String what, int seconds, Callable<Boolean> condition) {
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(condition));
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
         } catch (TimeoutException e) {
             throw new AssertionError("timed out waiting for: " + what, e);
         }

@@ -1,4 +1,4 @@
-package org.ganbench.ui;
+package org.ganbench.common;
 
 /**
  * Reduces a curve to at most about {@code 2 * buckets} points for display without losing its envelope: the x range is

@@ -1,4 +1,4 @@
-package org.ganbench.ui;
+package org.ganbench.common;
 
 import java.util.Arrays;
 
@@ -60,15 +60,15 @@ public final class SeriesBuffer {
     }
 
     /** The raw values, shared (read only, first {@link #size()} valid). */
-    double[] xs() {
+    public double[] xs() {
         return x;
     }
 
-    double[] ys() {
+    public double[] ys() {
         return y;
     }
 
-    double[] smoothedYs() {
+    public double[] smoothedYs() {
         return smooth;
     }
 

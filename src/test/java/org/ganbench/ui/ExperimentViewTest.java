@@ -1,0 +1,88 @@
+package org.ganbench.ui;
+
+import static org.ganbench.ui.WindowTestSupport.await;
+import static org.ganbench.ui.WindowTestSupport.fx;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.ganbench.eval.ExperimentReport;
+import org.ganbench.train.Experiment;
+import org.ganbench.train.RunFolder;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** A 1x2 experiment matrix of tiny real runs from the window, its report, and an export of what the view shows. */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class ExperimentViewTest {
+    @TempDir
+    static Path tmp;
+    WindowTestSupport app;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        Path ws = Files.createTempDirectory(tmp, "ws");
+        TinyRuns.dataset(ws, "tiny-a", 12, 0);
+        TinyRuns.dataset(ws, "tiny-b", 12, 40);
+        app = new WindowTestSupport(ws);
+        app.start(stage);
+    }
+
+    @Test
+    void aOneByTwoMatrixFinishesWithAReportAndBothRunsCompared(FxRobot robot) throws Exception {
+        fx(() -> {
+            app.window.show(MainWindow.View.COMPARE);
+            app.window.experiments().refreshDatasets();
+            robot.lookup("#matrix-algo-dragan").queryAs(CheckBox.class).setSelected(false);
+            robot.lookup("#matrix-algo-sngan").queryAs(CheckBox.class).setSelected(true);
+            robot.lookup("#matrix-dataset-tiny-a").queryAs(CheckBox.class).setSelected(true);
+            robot.lookup("#matrix-dataset-tiny-b").queryAs(CheckBox.class).setSelected(true);
+            var f = app.window.experiments().fields();
+            f.get("steps").setText("2");
+            f.get("ch").setText(Integer.toString(TinyRuns.CH));
+            f.get("batch").setText(Integer.toString(TinyRuns.BATCH));
+            f.get("eval images").setText("32");
+        });
+        robot.clickOn("#matrix-run");
+        await("matrix finished", 240, () -> app.window.experiments().experimentProperty().get() != null
+                && !app.window.experiments().isRunning()
+                && !robot.lookup("#matrix-report").queryButton().isDisabled());
+        Experiment exp = Experiment.open(app.window.experiments().experimentProperty().get().dir());
+        assertEquals(List.of(Experiment.CellState.DONE, Experiment.CellState.DONE),
+                exp.cells().stream().map(Experiment.Cell::state).toList(), () -> exp.cells().toString());
+        assertTrue(Files.size(exp.dir().resolve(ExperimentReport.PNG)) > 0);
+        assertTrue(Files.readString(exp.dir().resolve(ExperimentReport.HTML)).contains("SNGAN on tiny-b"));
+
+        await("both runs compared with their figures", () -> app.window.compare().runs().size() == 2
+                && app.window.compare().runs().stream().allMatch(r -> r.eval().containsKey("swd.mean")));
+        assertEquals(List.of("sngan-tiny-a", "sngan-tiny-b"),
+                fx(() -> app.window.compare().runs().stream().map(CompareController.RunData::name).toList()));
+        @SuppressWarnings("unchecked")
+        TableView<String> table = robot.lookup("#eval-table").queryAs(TableView.class);
+        assertEquals(3, (int) fx(() -> table.getColumns().size()), "figure, and one column per run");
+        WindowTestSupport.screenshot(app.window.scene(), "experiment-matrix");
+
+        // File > Export grid… of what the comparison shows: the first run's grid at the shared step.
+        Path out = tmp.resolve("exported/grid.png");
+        RunExportActions.Target target = fx(() -> app.window.exportTarget());
+        assertEquals(exp.runDir(exp.cells().get(0)), target.run());
+        assertEquals(2L, target.step());
+        fx(() -> app.window.exports().exportGrid(target, out));
+        await("grid exported", () -> Files.isRegularFile(out)
+                && robot.lookup("#status").queryLabeled().getText().contains("written to"));
+        assertArrayEquals(Files.readAllBytes(new RunFolder(target.run()).sampleFile(2)), Files.readAllBytes(out));
+    }
+}
