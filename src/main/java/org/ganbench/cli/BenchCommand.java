@@ -2,6 +2,7 @@ package org.ganbench.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,21 @@ final class BenchCommand implements Runnable {
                     + "(A B A B) and print the ratio.")
     static final class Crop implements Callable<Integer> {
         private static final Pattern REFERENCE_TIME = Pattern.compile("(\\d+) images in ([0-9.]+)s");
+        private static final Pattern REFERENCE_CPU = Pattern.compile("cpu ([0-9.]+)s");
+        /**
+         * Runs the reference script (argv[1]) and prints the CPU time of all its threads, like its own clock after
+         * its imports: on a machine shared with other work, core-seconds per image compare better than wall time.
+         */
+        private static final String REFERENCE_WRAPPER = String.join("\n",
+                "import resource, runpy, sys",
+                "import cv2",
+                "def cpu():",
+                "    r = resource.getrusage(resource.RUSAGE_SELF)",
+                "    return r.ru_utime + r.ru_stime",
+                "sys.argv = sys.argv[1:]",
+                "start = cpu()",
+                "runpy.run_path(sys.argv[0], run_name='__main__')",
+                "print(f'cpu {cpu() - start:.3f}s', file=sys.stderr)");
 
         @Spec
         CommandSpec spec;
@@ -74,33 +90,47 @@ final class BenchCommand implements Runnable {
             // Untimed warm-up: loads OpenCV's natives and compiles the hot Java paths, as Python's import does.
             timeCrop(cascade, options);
             List<Double> ratios = new ArrayList<>();
+            List<Double> cpuRatios = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
-                CropResult a = timeCrop(cascade, options);
+                TimedCrop timed = timeCrop(cascade, options);
+                CropResult a = timed.result();
+                double cpuPerImage = timed.cpuSeconds() / a.imagesRead();
                 out.printf("round %d  ganbench crop, %d thread(s): %d images, %d faces in %.2f s = %.1f images/s, "
-                                + "%.1f faces/s%n", round, options.threads(), a.imagesRead(), a.facesWritten(), a.seconds(),
-                        a.imagesPerSecond(), a.facesPerSecond());
+                                + "%.1f faces/s, %.2f ms CPU/image%n", round, options.threads(), a.imagesRead(),
+                        a.facesWritten(), a.seconds(), a.imagesPerSecond(), a.facesPerSecond(), 1000 * cpuPerImage);
                 if (reference != null) {
-                    double[] b = timeReference(cascade);
-                    double ratio = a.imagesPerSecond() / (b[0] / b[1]);
+                    Reference b = timeReference(cascade);
+                    double ratio = a.imagesPerSecond() / (b.images() / b.seconds());
+                    double cpuRatio = (b.cpuSeconds() / b.images()) / cpuPerImage;
                     ratios.add(ratio);
-                    out.printf("round %d  python reference:            %d images, %d faces in %.2f s = %.1f images/s "
-                            + "-> ratio %.2fx%n", round, (int) b[0], (int) b[2], b[1], b[0] / b[1], ratio);
+                    cpuRatios.add(cpuRatio);
+                    out.printf("round %d  python reference:            %d images, %d faces in %.2f s = %.1f images/s, "
+                                    + "%.2f ms CPU/image -> ratio %.2fx (CPU/image %.2fx)%n", round, b.images(), b.faces(),
+                            b.seconds(), b.images() / b.seconds(), 1000 * b.cpuSeconds() / b.images(), ratio, cpuRatio);
                 }
                 out.flush();
             }
             if (!ratios.isEmpty()) {
-                out.printf("images/s ratio ganbench/python over %d rounds: mean %.2fx, min %.2fx%n", ratios.size(),
+                out.printf("images/s ratio ganbench/python over %d rounds: mean %.2fx, min %.2fx; CPU/image "
+                                + "python/ganbench: mean %.2fx%n", ratios.size(),
                         ratios.stream().mapToDouble(Double::doubleValue).average().orElse(0),
-                        ratios.stream().mapToDouble(Double::doubleValue).min().orElse(0));
+                        ratios.stream().mapToDouble(Double::doubleValue).min().orElse(0),
+                        cpuRatios.stream().mapToDouble(Double::doubleValue).average().orElse(0));
             }
             return 0;
         }
 
-        private CropResult timeCrop(Path cascade, CropJob.Options options) throws IOException {
+        /** A crop run and the CPU time this process spent on it (all threads: workers, OpenCV's, GC, JIT). */
+        private record TimedCrop(CropResult result, double cpuSeconds) {
+        }
+
+        private TimedCrop timeCrop(Path cascade, CropJob.Options options) throws IOException {
             Path scratch = Files.createTempDirectory("ganbench-bench");
+            long cpuBefore = processCpuNanos();
             try {
-                return CropJob.detectFaces(input, scratch.resolve("dataset"), cascade, options)
+                CropResult result = CropJob.detectFaces(input, scratch.resolve("dataset"), cascade, options)
                         .run(ProgressListener.NONE, new CancellationToken());
+                return new TimedCrop(result, (processCpuNanos() - cpuBefore) / 1e9);
             } finally {
                 try (Stream<Path> walk = Files.walk(scratch)) {
                     for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
@@ -110,21 +140,31 @@ final class BenchCommand implements Runnable {
             }
         }
 
-        /** Images, seconds (as the script measures them, after its imports), faces. */
-        private double[] timeReference(Path cascade) throws IOException, InterruptedException {
-            Process process = new ProcessBuilder(python, reference.toString(), cascade.toString(), input.toString())
-                    .redirectError(ProcessBuilder.Redirect.PIPE).start();
+        private static long processCpuNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+        }
+
+        /** What the reference printed: images, faces, seconds (its own clock, after its imports) and CPU seconds. */
+        private record Reference(int images, int faces, double seconds, double cpuSeconds) {
+        }
+
+        private Reference timeReference(Path cascade) throws IOException, InterruptedException {
+            Process process = new ProcessBuilder(python, "-c", REFERENCE_WRAPPER, reference.toString(),
+                    cascade.toString(), input.toString()).redirectError(ProcessBuilder.Redirect.PIPE).start();
             String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             if (process.waitFor() != 0) {
                 throw new IOException("reference detector failed: " + stderr.strip());
             }
             Matcher m = REFERENCE_TIME.matcher(stderr);
-            if (!m.find()) {
+            Matcher cpu = REFERENCE_CPU.matcher(stderr);
+            if (!m.find() || !cpu.find()) {
                 throw new IOException("reference detector printed no timing: " + stderr.strip());
             }
-            long faces = stdout.lines().count() - 1;
-            return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)), faces};
+            int faces = (int) stdout.lines().count() - 1;
+            return new Reference(Integer.parseInt(m.group(1)), faces, Double.parseDouble(m.group(2)),
+                    Double.parseDouble(cpu.group(1)));
         }
     }
 }

@@ -16,11 +16,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bytedeco.javacpp.BytePointer;
@@ -41,7 +44,7 @@ import org.ganbench.common.Sha256;
  * {@link CancellationToken}.
  */
 public final class CropJob {
-    private static final long FLUSH_INTERVAL_NANOS = 2_000_000_000L;
+    private static final long FLUSH_INTERVAL_MILLIS = 2_000;
     private static final int MIN_IMPORT_SIDE = 8;
 
     /**
@@ -111,52 +114,104 @@ public final class CropJob {
         Committer committer = new Committer(sources.files().size(), start, progress);
         sources.failures().forEach(committer::failedOutsideRun);
         ConcurrentLinkedQueue<FaceDetector> detectors = new ConcurrentLinkedQueue<>();
-        // One image per worker and no OpenCV threads inside detectMultiScale, so that --threads N uses N cores. On
-        // this 2-core machine shared with other jobs, OpenCV's 2 threads made detection on danbooru256 slower, not
-        // faster: 14.5-18 s against 6-10 s with 1 (its pool spins while waiting for cores).
+        // One worker: OpenCV's own pool (one thread per core) runs inside detectMultiScale, as in the Python
+        // reference and a plain OpenCV loop. Several workers: none, so that --threads N uses N cores; there OpenCV's
+        // pool slowed detection on danbooru256 (14.5-18 s against 6-10 s: it spins while waiting for busy cores).
         int openCvThreads = opencv_core.getNumThreads();
-        opencv_core.setNumThreads(1);
-        ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
-            Thread t = new Thread(r, "crop-worker");
-            t.setDaemon(true);
-            return t;
-        });
+        opencv_core.setNumThreads(options.threads() == 1 ? -1 : 1); // -1: OpenCV's default
+        // Readers read, hash and decode ahead of the workers so that a worker's core never waits for decoding; when
+        // detecting, decoding is about a tenth of an image's time, so one reader keeps up with four workers.
+        int readerCount = cascade == null ? options.threads() : (options.threads() + 3) / 4;
+        ExecutorService readers = daemonPool(readerCount, "crop-reader");
+        ExecutorService workers = daemonPool(options.threads(), "crop-worker");
+        // Images decoded or being decoded at once: one per worker and one per reader (one image of read-ahead).
+        Semaphore inMemory = new Semaphore(options.threads() + readerCount);
+        ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(daemon("crop-manifest"));
+        flusher.scheduleWithFixedDelay(committer::flush, FLUSH_INTERVAL_MILLIS, FLUSH_INTERVAL_MILLIS,
+                TimeUnit.MILLISECONDS);
+        boolean interrupted = false;
         try {
             // Largest files first, so that one big image does not run alone at the end while other cores idle;
             // results are still committed in input order.
             List<Path> files = sources.files();
             for (int index : largestFirst(files)) {
+                try {
+                    inMemory.acquire();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    cancel.cancel();
+                }
+                if (cancel.isCancelled()) {
+                    break;
+                }
                 Path file = files.get(index);
-                pool.execute(() -> committer.accept(index, process(file, sources.relative(file), committer, detectors,
-                        cancel)));
+                readers.execute(() -> {
+                    boolean handedOver = false;
+                    try {
+                        Loaded loaded = load(file, sources.relative(file), committer, cancel);
+                        if (loaded.early() != null) {
+                            committer.accept(index, loaded.early());
+                        } else {
+                            workers.execute(() -> {
+                                try {
+                                    committer.accept(index, faces(loaded, committer, detectors, cancel));
+                                } finally {
+                                    inMemory.release();
+                                }
+                            });
+                            handedOver = true;
+                        }
+                    } finally {
+                        if (!handedOver) {
+                            inMemory.release();
+                        }
+                    }
+                });
             }
-            pool.shutdown();
-            awaitWorkers(pool, cancel);
+            readers.shutdown();
+            interrupted |= awaitTermination(readers, cancel); // readers hand work to the workers until they end
+            workers.shutdown();
+            interrupted |= awaitTermination(workers, cancel);
+            flusher.shutdown(); // lets a flush under way finish
+            interrupted |= awaitTermination(flusher, cancel);
         } finally {
             detectors.forEach(FaceDetector::close);
             opencv_core.setNumThreads(openCvThreads);
         }
-        return committer.finish(cancel.isCancelled(), sources.files().size(), System.nanoTime() - start);
+        CropResult result = committer.finish(cancel.isCancelled(), sources.files().size(), System.nanoTime() - start);
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return result;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static ExecutorService daemonPool(int threads, String name) {
+        return Executors.newFixedThreadPool(threads, daemon(name));
     }
 
     /**
-     * Waits for every worker to end, even when interrupted (an interrupt cancels the job instead): a worker inside
-     * native detection cannot be stopped, and its detector must not be freed under it.
+     * Waits for a pool to end, even when interrupted (an interrupt cancels the job instead): a worker inside native
+     * detection cannot be stopped, and its detector must not be freed under it. True when it was interrupted.
      */
-    private static void awaitWorkers(ExecutorService pool, CancellationToken cancel) {
+    private static boolean awaitTermination(ExecutorService pool, CancellationToken cancel) {
         boolean interrupted = false;
         while (true) {
             try {
                 if (pool.awaitTermination(1, TimeUnit.SECONDS)) {
-                    break;
+                    return interrupted;
                 }
             } catch (InterruptedException e) {
                 interrupted = true;
                 cancel.cancel();
             }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -183,23 +238,47 @@ public final class CropJob {
         static Outcome failed(String source, String reason) {
             return new Outcome(source, "", List.of(), 0, reason, false, false);
         }
+
+        static Outcome cancelled(String source) {
+            return new Outcome(source, "", List.of(), 0, null, false, true);
+        }
     }
 
-    private Outcome process(Path file, String source, Committer committer, ConcurrentLinkedQueue<FaceDetector> pool,
-                            CancellationToken cancel) {
+    /** A source read and decoded by a reader, or the outcome that ends it there (failed, already done, cancelled). */
+    private record Loaded(String source, String sha256, Mat image, Outcome early) {
+        static Loaded ended(Outcome outcome) {
+            return new Loaded(outcome.source(), outcome.sha256(), null, outcome);
+        }
+    }
+
+    private Loaded load(Path file, String source, Committer committer, CancellationToken cancel) {
         if (cancel.isCancelled()) {
-            return new Outcome(source, "", List.of(), 0, null, false, true);
+            return Loaded.ended(Outcome.cancelled(source));
         }
         try {
             byte[] data = ImageDecoder.readFile(file);
             String sha = Sha256.hex(data);
             if (!committer.claim(sha)) {
-                return new Outcome(source, sha, List.of(), 0, null, true, false);
+                return Loaded.ended(new Outcome(source, sha, List.of(), 0, null, true, false));
             }
-            ImageDecoder decoder = new ImageDecoder(options.maxPixels());
-            try (Mat bgr = decoder.decodeBgr(data)) {
-                return cascade == null ? importFace(bgr, source, sha) : cropFaces(bgr, source, sha, pool);
+            return new Loaded(source, sha, new ImageDecoder(options.maxPixels()).decodeBgr(data), null);
+        } catch (BadImageException e) {
+            return Loaded.ended(Outcome.failed(source, e.getMessage()));
+        } catch (RuntimeException e) {
+            return Loaded.ended(Outcome.failed(source, "unexpected error: " + e));
+        }
+    }
+
+    /** Detects (or imports) and writes the faces of a decoded source, and frees its image. */
+    private Outcome faces(Loaded loaded, Committer committer, ConcurrentLinkedQueue<FaceDetector> detectors,
+                          CancellationToken cancel) {
+        String source = loaded.source();
+        try (Mat bgr = loaded.image()) {
+            if (cancel.isCancelled()) {
+                return Outcome.cancelled(source);
             }
+            return cascade == null ? importFace(bgr, source, loaded.sha256(), committer)
+                    : cropFaces(bgr, source, loaded.sha256(), detectors, committer);
         } catch (BadImageException e) {
             return Outcome.failed(source, e.getMessage());
         } catch (IOException e) {
@@ -209,8 +288,8 @@ public final class CropJob {
         }
     }
 
-    private Outcome cropFaces(Mat bgr, String source, String sha, ConcurrentLinkedQueue<FaceDetector> pool)
-            throws IOException, BadImageException {
+    private Outcome cropFaces(Mat bgr, String source, String sha, ConcurrentLinkedQueue<FaceDetector> pool,
+                              Committer committer) throws IOException, BadImageException {
         int minSize = options.detection().minSize();
         if (bgr.cols() < minSize || bgr.rows() < minSize) {
             throw new BadImageException("image is " + bgr.cols() + "x" + bgr.rows()
@@ -236,13 +315,14 @@ public final class CropJob {
             }
             FaceBox region = cropper.cropBox(box);
             try (Mat face = cropper.crop(bgr, region)) {
-                rows.add(writeFace(face, faceName(sha, rows.size()), source, box, region, sha));
+                rows.add(writeFace(face, faceName(sha, rows.size()), source, box, region, sha, committer));
             }
         }
         return new Outcome(source, sha, rows, small, null, false, false);
     }
 
-    private Outcome importFace(Mat bgr, String source, String sha) throws IOException, BadImageException {
+    private Outcome importFace(Mat bgr, String source, String sha, Committer committer)
+            throws IOException, BadImageException {
         int side = Math.min(bgr.cols(), bgr.rows());
         if (side < MIN_IMPORT_SIDE) {
             throw new BadImageException("image is " + bgr.cols() + "x" + bgr.rows() + ", too small to be a face");
@@ -254,13 +334,13 @@ public final class CropJob {
         FaceBox whole = new FaceBox(0, 0, bgr.cols(), bgr.rows());
         FaceBox region = new FaceBox((bgr.cols() - side) / 2, (bgr.rows() - side) / 2, side, side);
         try (Mat face = cropper.crop(bgr, region)) {
-            return new Outcome(source, sha, List.of(writeFace(face, faceName(sha, 0), source, whole, region, sha)), 0,
-                    null, false, false);
+            return new Outcome(source, sha, List.of(writeFace(face, faceName(sha, 0), source, whole, region, sha,
+                    committer)), 0, null, false, false);
         }
     }
 
-    private ManifestRow writeFace(Mat face, String name, String source, FaceBox detection, FaceBox region, String sha)
-            throws IOException {
+    private ManifestRow writeFace(Mat face, String name, String source, FaceBox detection, FaceBox region, String sha,
+                                  Committer committer) throws IOException {
         byte[] png;
         try (BytePointer buffer = new BytePointer()) {
             if (!imencode(".png", face, buffer)) {
@@ -269,7 +349,9 @@ public final class CropJob {
             png = new byte[(int) buffer.limit()];
             buffer.get(png);
         }
-        AtomicFiles.write(dataset.faces().resolve(name), out -> out.write(png));
+        Path file = dataset.faces().resolve(name);
+        AtomicFiles.writeWithDeferredSync(file, png);
+        committer.facesToSync.add(file);
         return new ManifestRow(name, source, detection, region, sha, PerceptualHash.toHex(hash(face)), "");
     }
 
@@ -290,8 +372,9 @@ public final class CropJob {
     }
 
     /**
-     * Collects outcomes, applies them in input order (near-duplicate search, manifest, processed sources) and
-     * writes the manifest every few seconds, so that a crash loses little and an interrupted run resumes.
+     * Collects outcomes, applies them in input order (near-duplicate search, manifest, processed sources); the
+     * manifest is written every few seconds (by {@link #flush}, on its own thread), so that a crash loses little and
+     * an interrupted run resumes.
      */
     private final class Committer {
         private final Map<Integer, Outcome> pending = new HashMap<>();
@@ -302,6 +385,8 @@ public final class CropJob {
         private final List<String> keptNames = new ArrayList<>();
         private final List<SourceFiles.Failure> failures = Collections.synchronizedList(new ArrayList<>());
         private final AtomicInteger completed = new AtomicInteger();
+        /** Faces written but not yet forced to disk; the manifest names none of them until they are. */
+        private final Queue<Path> facesToSync = new ConcurrentLinkedQueue<>();
         private final int total;
         private final long start;
         private final ProgressListener progress;
@@ -312,8 +397,7 @@ public final class CropJob {
         private int duplicates;
         private int skippedSmall;
         private int facesSoFar;
-        private long lastFlush = System.nanoTime();
-        private IOException flushError;
+        private volatile IOException flushError;
 
         Committer(int total, long start, ProgressListener progress) throws IOException {
             this.total = total;
@@ -365,9 +449,6 @@ public final class CropJob {
                 apply(pending.remove(next++));
             }
             int done = completed.incrementAndGet();
-            if (System.nanoTime() - lastFlush > FLUSH_INTERVAL_NANOS) {
-                flush();
-            }
             double seconds = (System.nanoTime() - start) / 1e9;
             progress.progress(done, total, String.format("%d/%d images, %d faces, %.1f faces/s", done, total,
                     facesSoFar, seconds > 0 ? facesSoFar / seconds : 0));
@@ -418,14 +499,32 @@ public final class CropJob {
             keptNames.add(row.face());
         }
 
-        private void flush() {
+        /** Writes the manifest and the processed sources as applied so far; called by one thread at a time. */
+        void flush() {
+            List<ManifestRow> rowsNow;
+            List<List<String>> sourcesNow;
+            synchronized (this) {
+                rowsNow = new ArrayList<>(rows);
+                sourcesNow = new ArrayList<>(sourceRows);
+            }
+            // A face is queued before its outcome is accepted, so every face the copied rows name is queued by now.
+            List<Path> written = new ArrayList<>();
+            for (Path face = facesToSync.poll(); face != null; face = facesToSync.poll()) {
+                written.add(face);
+            }
             try {
-                dataset.writeManifest(rows);
-                dataset.writeSources(sourceRows);
+                AtomicFiles.forceToDisk(written);
+            } catch (IOException e) {
+                facesToSync.addAll(written);
+                flushError = e;
+                return;
+            }
+            try {
+                dataset.writeManifest(rowsNow);
+                dataset.writeSources(sourcesNow);
             } catch (IOException e) {
                 flushError = e;
             }
-            lastFlush = System.nanoTime();
         }
 
         synchronized CropResult finish(boolean cancelled, int found, long nanos) throws IOException {

@@ -135,6 +135,25 @@ class CropJobTest {
     }
 
     @Test
+    void oneWorkerWithOpenCvThreadsAndThreeWorkersWithoutGiveTheSameDataset() throws Exception {
+        Path in = input();
+        int openCvThreads = org.bytedeco.opencv.global.opencv_core.getNumThreads();
+        Path one = tmp.resolve("one");
+        Path three = tmp.resolve("three");
+        CropJob.detectFaces(in, one, SharedData.cascade(), options(1)).run(ProgressListener.NONE,
+                new CancellationToken());
+        CropJob.detectFaces(in, three, SharedData.cascade(), options(3)).run(ProgressListener.NONE,
+                new CancellationToken());
+        assertEquals(openCvThreads, org.bytedeco.opencv.global.opencv_core.getNumThreads(), "OpenCV's threads restored");
+        assertEquals(Files.readString(new DatasetFolder(one).manifest()),
+                Files.readString(new DatasetFolder(three).manifest()));
+        Map<String, byte[]> facesOne = hashes(new DatasetFolder(one).faces());
+        Map<String, byte[]> facesThree = hashes(new DatasetFolder(three).faces());
+        assertEquals(facesOne.keySet(), facesThree.keySet());
+        facesOne.forEach((k, v) -> assertArrayEquals(v, facesThree.get(k), k));
+    }
+
+    @Test
     void aDatasetKeepsOneFaceSize() throws Exception {
         Path in = input();
         Path ds = tmp.resolve("sized");
