@@ -14,6 +14,10 @@ final class Convolutions {
     private static final int NCHW = 0;
     private static final int WEIGHTS_OUT_IN_K_K = 1;
 
+    static {
+        NativeHeap.retainFreedBlocks(); // oneDNN's per-call buffers are reused, not page-faulted in again (see there)
+    }
+
     private Convolutions() {
     }
 
@@ -35,16 +39,23 @@ final class Convolutions {
     }
 
     /**
-     * Gradients of a convolution: into {@code gradIn} (same shape as x), {@code gradW}; and {@code gradBias} when
-     * not null (it must then be given with a bias-shaped array).
+     * The weight gradient of a convolution of {@code x} with {@code w} whose output gradient is {@code gradOut}: the
+     * weight gradient of the transposed convolution of {@code gradOut} with {@code w} back to x's shape, which is the
+     * same correlation of x with gradOut. libnd4j's conv2d_bp would give it too, but it always computes the input
+     * gradient as well, with oneDNN's "auto" algorithm, which picks Winograd for the 3x3 stride-1 layers: at 3 and
+     * 8 channels and 64x64 that took 4 times the whole weight gradient. The transposed convolution's backward pass
+     * also computes a forward convolution of x (its other output), the cheapest pass of the three.
      */
-    static void conv2dBackward(INDArray x, INDArray w, INDArray gradOut, INDArray gradIn, INDArray gradW,
-                               INDArray gradBias, int s, int p) {
-        int k = (int) w.size(2);
-        INDArray[] inputs = gradBias == null ? new INDArray[] {x, w, gradOut}
-                : new INDArray[] {x, w, Nd4j.zeros(w.dataType(), w.size(0)), gradOut};
-        INDArray[] outputs = gradBias == null ? new INDArray[] {gradIn, gradW} : new INDArray[] {gradIn, gradW, gradBias};
-        exec("conv2d_bp", k, s, p, inputs, outputs);
+    static INDArray conv2dWeightGradient(INDArray x, INDArray w, INDArray gradOut, int s, int p) {
+        INDArray gradW = Nd4j.createUninitialized(w.dataType(), w.shape());
+        INDArray unused = Nd4j.createUninitialized(gradOut.dataType(), gradOut.shape());
+        deconv2dBackward(gradOut, w, x, unused, gradW, null, s, p);
+        return gradW;
+    }
+
+    /** The input gradient of a convolution with {@code w} (a transposed convolution of {@code gradOut}). */
+    static INDArray conv2dInputGradient(INDArray w, INDArray gradOut, int s, int p) {
+        return deconv2d(gradOut, w, null, s, p);
     }
 
     /** Transposed convolution of {@code x [n, in, h, w]} with {@code w [in, out, k, k]}; bias may be null. */
@@ -56,7 +67,10 @@ final class Convolutions {
         return out;
     }
 
-    /** Gradients of a transposed convolution, as {@link #conv2dBackward}. */
+    /**
+     * Gradients of a transposed convolution of {@code x} with {@code w}: into {@code gradIn} (x's shape), {@code gradW}
+     * and, when not null, {@code gradBias}.
+     */
     static void deconv2dBackward(INDArray x, INDArray w, INDArray gradOut, INDArray gradIn, INDArray gradW,
                                  INDArray gradBias, int s, int p) {
         int k = (int) w.size(2);
