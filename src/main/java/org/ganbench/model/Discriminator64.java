@@ -9,6 +9,7 @@ import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
 import org.nd4j.linalg.api.ops.impl.scalar.LeakyReLU;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.LeakyReLUDerivative;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * chainer-gan-lib's 64x64 discriminators, one class for the three variants that share their layers: seven
@@ -190,9 +191,15 @@ public final class Discriminator64 {
     /**
      * Back-propagates {@code scoreGradient [n, 1]} through a training-mode pass. Adds the weight gradients to the
      * parameters' gradients when {@code accumulate} (else they are discarded: a pass only for the input gradient).
-     * Returns the gradient with respect to the input.
+     * Returns the gradient with respect to the inputs of rows {@code firstInputRow} to n - 1, or null when
+     * {@code firstInputRow} is n: the first layer's input gradient (64x64, 3 channels: the costliest of the pass) is
+     * only computed for the images that need it.
      */
-    public INDArray backward(Trace t, INDArray scoreGradient, boolean accumulate) {
+    public INDArray backward(Trace t, INDArray scoreGradient, boolean accumulate, long firstInputRow) {
+        long n = scoreGradient.size(0);
+        if (firstInputRow < 0 || firstInputRow > n) {
+            throw new IllegalArgumentException("first input row " + firstInputRow + " outside 0.." + n);
+        }
         if (accumulate) {
             params.gradient("w" + LINEAR).addi(scoreGradient.transpose().mmul(flat(t.act[CONVS])));
             params.gradient("b" + LINEAR).addi(scoreGradient.sum(0));
@@ -204,15 +211,17 @@ public final class Discriminator64 {
                 norms[l].backward(t.norm[l], d, accumulate);
             }
             INDArray w = weight(l);
-            INDArray gradIn = Nd4j.createUninitialized(d.dataType(), t.act[l - 1].shape());
-            INDArray gradW = Nd4j.createUninitialized(w.dataType(), w.shape());
-            INDArray gradB = Nd4j.createUninitialized(w.dataType(), w.size(0));
-            Convolutions.conv2dBackward(t.act[l - 1], w, d, gradIn, gradW, gradB, stride[l], 1);
             if (accumulate) {
-                params.gradient("w" + l).addi(gradW);
-                params.gradient("b" + l).addi(gradB);
+                params.gradient("w" + l).addi(Convolutions.conv2dWeightGradient(t.act[l - 1], w, d, stride[l], 1));
+                params.gradient("b" + l).addi(d.sum(0, 2, 3));
             }
-            d = gradIn;
+            if (l == 1 && firstInputRow == n) {
+                return null;
+            }
+            if (l == 1 && firstInputRow > 0) {
+                d = d.get(NDArrayIndex.interval(firstInputRow, n)).dup();
+            }
+            d = Convolutions.conv2dInputGradient(w, d, stride[l], 1);
         }
         return d;
     }

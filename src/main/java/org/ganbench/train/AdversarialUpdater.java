@@ -18,7 +18,6 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The training step shared by the three algorithms, as chainer-gan-lib's updaters: for each of the n_dis
@@ -138,7 +137,9 @@ abstract class AdversarialUpdater implements GanAlgorithm {
             dy[n + i] = sigmoid(yf) / n;
             rescalable &= yf > RESCALE_LIMIT || !Double.isFinite(yf);
         }
-        INDArray inputGradient = discriminator.backward(t, column(dy, t.score().dataType()), true);
+        // D's input gradient is only needed at the fake rows, and only for G's update
+        INDArray fakeInputGradient = discriminator.backward(t, column(dy, t.score().dataType()), true,
+                forGenerator && rescalable ? n : 2L * n);
         INDArray generatorGradient = null;
         if (forGenerator) {
             double[] scale = new double[n];
@@ -146,15 +147,14 @@ abstract class AdversarialUpdater implements GanAlgorithm {
                 for (int i = 0; i < n; i++) {
                     scale[i] = -Math.exp(-y[n + i]);
                 }
-                generatorGradient = inputGradient.get(NDArrayIndex.interval(n, 2 * n)).dup();
+                generatorGradient = fakeInputGradient;
             } else {
                 double[] dyGen = new double[2 * n];
                 for (int i = 0; i < n; i++) {
                     dyGen[n + i] = -sigmoid(-y[n + i]) / n;
                     scale[i] = 1;
                 }
-                generatorGradient = discriminator.backward(t, column(dyGen, t.score().dataType()), false)
-                        .get(NDArrayIndex.interval(n, 2 * n)).dup();
+                generatorGradient = discriminator.backward(t, column(dyGen, t.score().dataType()), false, n);
             }
             INDArray perSample = Nd4j.createFromArray(scale).castTo(generatorGradient.dataType());
             Nd4j.exec(new BroadcastMulOp(generatorGradient, perSample, generatorGradient, 0));

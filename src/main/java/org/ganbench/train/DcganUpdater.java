@@ -37,9 +37,9 @@ final class DcganUpdater extends AdversarialUpdater {
             dyGen[i] = -sigmoid(-yf[i]) / n;
         }
         INDArray generatorGradient = forGenerator
-                ? discriminator.backward(tf, column(dyGen, tf.score().dataType()), false) : null;
-        discriminator.backward(tr, column(dyReal, tr.score().dataType()), true);
-        discriminator.backward(tf, column(dyFake, tf.score().dataType()), true);
+                ? discriminator.backward(tf, column(dyGen, tf.score().dataType()), false, 0) : null;
+        discriminator.backward(tr, column(dyReal, tr.score().dataType()), true, n);
+        discriminator.backward(tf, column(dyFake, tf.score().dataType()), true, n);
         return new Critique(lossDis, lossGen, dReal, dFake, generatorGradient);
     }
 }

@@ -1,6 +1,8 @@
 package org.ganbench.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** Hand-written backward passes against central finite differences, on tiny networks in float64. */
 class GradientTest {
@@ -58,7 +61,7 @@ class GradientTest {
     /** The penalty recomputed independently: input gradient by finite differences is too coarse, so by backward(). */
     private static double penalty(Discriminator64 d, INDArray x, double lambda) {
         Discriminator64.Trace t = d.forward(x, true);
-        INDArray g = d.backward(t, Nd4j.ones(DataType.DOUBLE, x.size(0), 1), false);
+        INDArray g = d.backward(t, Nd4j.ones(DataType.DOUBLE, x.size(0), 1), false, 0);
         INDArray norms = g.reshape(x.size(0), g.length() / x.size(0)).norm2(1);
         INDArray excess = norms.sub(1);
         return lambda * excess.mul(excess).meanNumber().doubleValue();
@@ -69,7 +72,7 @@ class GradientTest {
         Discriminator64 d = new Discriminator64(Discriminator64.Kind.PLAIN, 8, DataType.DOUBLE);
         randomise(d.parameters(), 1.5, 4);
         INDArray x = randomImages(1, 5);
-        INDArray g = d.backward(d.forward(x, true), Nd4j.ones(DataType.DOUBLE, 1, 1), false);
+        INDArray g = d.backward(d.forward(x, true), Nd4j.ones(DataType.DOUBLE, 1, 1), false, 0);
         INDArray flat = x.reshape(x.length());
         for (long i : new long[] {0, 777, 5000, 12287}) {
             double original = flat.getDouble(i);
@@ -84,6 +87,20 @@ class GradientTest {
     }
 
     @Test
+    void inputGradientOfTheLastRowsIsTheTailOfTheWholeOne() {
+        Discriminator64 d = new Discriminator64(Discriminator64.Kind.PLAIN, 8, DataType.DOUBLE);
+        randomise(d.parameters(), 1.5, 9);
+        INDArray x = randomImages(4, 10);
+        INDArray weights = Nd4j.createFromArray(new double[][] {{0.3}, {-1.1}, {0.7}, {2.0}});
+        Discriminator64.Trace t = d.forward(x, true);
+        INDArray whole = d.backward(t, weights, false, 0);
+        INDArray tail = d.backward(t, weights, false, 2);
+        assertArrayEquals(new long[] {2, 3, 64, 64}, tail.shape());
+        assertEquals(0, whole.get(NDArrayIndex.interval(2, 4)).sub(tail).amaxNumber().doubleValue(),
+                1e-12 * whole.amaxNumber().doubleValue());
+    }
+
+    @Test
     void discriminatorLossGradientsMatchCentralDifferences() {
         for (Discriminator64.Kind kind : List.of(Discriminator64.Kind.PLAIN, Discriminator64.Kind.BATCH_NORM)) {
             Discriminator64 d = new Discriminator64(kind, 8, DataType.DOUBLE);
@@ -91,7 +108,7 @@ class GradientTest {
             INDArray x = randomImages(3, 7);
             INDArray weights = Nd4j.createFromArray(new double[][] {{0.3}, {-1.1}, {0.7}});
             d.parameters().zeroGradients();
-            d.backward(d.forward(x, true), weights, true);
+            assertNull(d.backward(d.forward(x, true), weights, true, x.size(0)), "no input gradient asked for");
             INDArray analytic = d.parameters().gradients().dup();
             double worst = FiniteDifferences.maxRelativeError(d.parameters(), analytic, d.parameters().names(),
                     () -> d.forward(x, true).score().mul(weights).sumNumber().doubleValue(), 2, H, 8);
