@@ -1,6 +1,7 @@
 package org.ganbench;
 
 import org.ganbench.cli.GanBenchCli;
+import org.ganbench.model.ComputeBackend;
 import org.ganbench.ui.GanBenchWindow;
 
 /** Entry point: no arguments opens the window, arguments run the headless command line. */
@@ -9,6 +10,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        ComputeBackend.select(); // before anything loads ND4J, which would otherwise pick (and fail at) CUDA itself
         if (args.length == 0) {
             GanBenchWindow.launchWindow(args);
         } else {

@@ -7,14 +7,19 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The headless command line: the same jobs as the window, for servers and scripts. */
-@Command(name = "ganbench", mixinStandardHelpOptions = true, version = "GanBench 0.1.0",
+@Command(name = "ganbench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Anime-face GAN workbench: build face datasets, train DRAGAN/SNGAN, evaluate and compare runs.",
         subcommands = {CommandLine.HelpCommand.class, DetectCommand.class, FetchCascadeCommand.class,
                 CropCommand.class, ImportCommand.class, SynthCommand.class, TrainCommand.class, ResumeCommand.class,
                 SampleCommand.class, EvalCommand.class, BenchCommand.class,
                 InterpolateCommand.class, WalkCommand.class, TimelapseCommand.class,
-                ExperimentCommand.class, ExperimentCommand.ReportCommand.class, ExportCommand.class})
+                ExperimentCommand.class, ExperimentCommand.ReportCommand.class, ExportCommand.class,
+                DoctorCommand.class})
 public final class GanBenchCli implements Runnable {
+    static final String VERBOSE = "--verbose";
+
+    @CommandLine.Option(names = VERBOSE, description = "with --version: also the compute environment (as doctor)")
+    boolean verbose;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

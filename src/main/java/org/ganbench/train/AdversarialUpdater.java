@@ -10,6 +10,7 @@ import java.util.Properties;
 import org.ganbench.common.AtomicFiles;
 import org.ganbench.common.ReproducibleRandom;
 import org.ganbench.model.Adam;
+import org.ganbench.model.ComputeEnvironment;
 import org.ganbench.model.Discriminator64;
 import org.ganbench.model.Generator64;
 import org.ganbench.model.TensorFile;
@@ -290,9 +291,7 @@ abstract class AdversarialUpdater implements GanAlgorithm {
 
     @Override
     public String device() {
-        String backend = Nd4j.getBackend().getClass().getSimpleName();
-        return (Nd4j.getEnvironment().isCPU() ? "CPU" : "GPU") + " (ND4J " + backend + ", "
-                + Nd4j.getEnvironment().maxMasterThreads() + " threads)";
+        return ComputeEnvironment.device();
     }
 
     private void ensureOpen() {
