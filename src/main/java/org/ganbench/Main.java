@@ -1,6 +1,7 @@
 package org.ganbench;
 
 import org.ganbench.cli.GanBenchCli;
+import org.ganbench.common.AppLog;
 import org.ganbench.model.ComputeBackend;
 import org.ganbench.ui.GanBenchWindow;
 
@@ -10,6 +11,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        AppLog.install(args.length == 0 ? "window" : "command line: " + args[0]);
         ComputeBackend.select(); // before anything loads ND4J, which would otherwise pick (and fail at) CUDA itself
         if (args.length == 0) {
             GanBenchWindow.launchWindow(args);

@@ -63,4 +63,5 @@ public final class GanBenchCli implements Runnable {
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
+
 }
