@@ -35,6 +35,10 @@ public final class BenchTrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "seed (default ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--profile", description = "also print where the timed steps' time went, per layer and pass, "
+            + "with FLOPs and GFLOP/s against a float32 matrix product timed before each step")
+    boolean profile;
+
     @Override
     public Integer call() {
         Algorithm algo;
@@ -46,7 +50,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        TrainingBenchmark.Result r = TrainingBenchmark.run(algo.defaults(ch, batch, seed), warmup, steps,
+        TrainingBenchmark.Result r = TrainingBenchmark.run(algo.defaults(ch, batch, seed), warmup, steps, profile,
                 (done, total, message) -> {
                     err.println(message);
                     err.flush();
@@ -54,6 +58,9 @@ public final class BenchTrainCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%s batch %d ch %d on %s: %.3f s/step, %.1f images/s (%d timed steps after %d warm-up)%n",
                 algo.name().toLowerCase(Locale.ROOT), batch, ch, r.device(), r.secondsPerStep(), r.imagesPerSecond(),
                 steps, warmup);
+        if (profile) {
+            ProfileTable.print(out, r);
+        }
         out.flush();
         return 0;
     }

@@ -30,6 +30,16 @@ class BenchTrainCommandTest {
     }
 
     @Test
+    void profilePrintsPerLayerRowsAndTheSgemmComparison() {
+        String[] r = run("bench", "train", "--algo", "sngan", "--ch", "8", "--batch", "2", "--steps", "1",
+                "--warmup", "0", "--profile");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("| D | forward | conv + bias | 3->1 k3 s1 64->64 |"), r[1]);
+        assertTrue(r[1].contains("| D power iteration: spectral norm |"), r[1]);
+        assertTrue(r[1].matches("(?s).*float32 sgemm 2048x2048 in this process \\d+\\.\\d GFLOP/s.*"), r[1]);
+    }
+
+    @Test
     void unknownAlgorithmIsAClearError() {
         String[] r = run("bench", "train", "--algo", "wgan");
         assertNotEquals("0", r[0]);
