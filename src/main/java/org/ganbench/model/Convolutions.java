@@ -48,13 +48,15 @@ final class Convolutions {
      * same correlation of x with gradOut. libnd4j's conv2d_bp would give it too, but it always computes the input
      * gradient as well, with oneDNN's "auto" algorithm, which picks Winograd for the 3x3 stride-1 layers: at 3 and
      * 8 channels and 64x64 that took 4 times the whole weight gradient. The transposed convolution's backward pass
-     * also computes a forward convolution of x (its other output), the cheapest pass of the three.
+     * also computes a forward convolution of x (its other output), the cheapest pass of the three. With
+     * {@link Bfloat16Gradients} on, it reads bfloat16 copies and writes the float32 gradient.
      */
     static INDArray conv2dWeightGradient(INDArray x, INDArray w, INDArray gradOut, int s, int p) {
         INDArray gradW = Nd4j.createUninitialized(w.dataType(), w.shape());
-        INDArray unused = Nd4j.createUninitialized(gradOut.dataType(), gradOut.shape());
         long start = OpProfile.begin();
-        exec("deconv2d_bp", k(w), s, p, new INDArray[] {gradOut, w, x}, unused, gradW);
+        INDArray[] inputs = {Bfloat16Gradients.input(gradOut), Bfloat16Gradients.input(w), Bfloat16Gradients.input(x)};
+        INDArray unused = Nd4j.createUninitialized(inputs[0].dataType(), gradOut.shape());
+        exec("deconv2d_bp", k(w), s, p, inputs, unused, gradW);
         record(start, "conv weight grad (+ forward)", x, w.size(0), k(w), s, gradOut, 2);
         return gradW;
     }
@@ -92,12 +94,14 @@ final class Convolutions {
 
     /**
      * Gradients of a transposed convolution of {@code x} with {@code w}: into {@code gradIn} (x's shape), {@code gradW}
-     * and, when not null, {@code gradBias} (summed here, for the reason given at {@link #deconv2d}).
+     * and, when not null, {@code gradBias} (summed here, for the reason given at {@link #deconv2d}). With
+     * {@link Bfloat16Gradients} on, the op reads bfloat16 copies of the inputs; the outputs keep their type.
      */
     static void deconv2dBackward(INDArray x, INDArray w, INDArray gradOut, INDArray gradIn, INDArray gradW,
                                  INDArray gradBias, int s, int p) {
         long start = OpProfile.begin();
-        exec("deconv2d_bp", k(w), s, p, new INDArray[] {x, w, gradOut}, gradIn, gradW);
+        exec("deconv2d_bp", k(w), s, p, new INDArray[] {Bfloat16Gradients.input(x), Bfloat16Gradients.input(w),
+                Bfloat16Gradients.input(gradOut)}, gradIn, gradW);
         if (gradBias != null) {
             gradBias.assign(gradOut.sum(0, 2, 3));
         }
