@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ganbench.common.CancellationToken;
+import org.ganbench.model.Bfloat16Gradients;
 import org.ganbench.train.Algorithm;
 import org.ganbench.train.TrainingBenchmark;
 import picocli.CommandLine;
@@ -35,6 +36,14 @@ public final class BenchTrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "seed (default ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--profile", description = "also print where the timed steps' time went, per layer and pass, "
+            + "with FLOPs and GFLOP/s against a float32 matrix product timed before each step")
+    boolean profile;
+
+    @Option(names = "--precision", defaultValue = "f32", description = "f32 (default), or bf16: the gradient "
+            + "convolutions read bfloat16 copies and write float32 gradients, on CPUs with AMX (see docs/speed.md)")
+    String precision;
+
     @Override
     public Integer call() {
         Algorithm algo;
@@ -44,16 +53,37 @@ public final class BenchTrainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "unknown algorithm '" + algorithm + "': use dragan, sngan or dcgan");
         }
+        if (!precision.equals("f32") && !precision.equals("bf16")) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "unknown precision '" + precision + "': use f32 or bf16");
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        TrainingBenchmark.Result r = TrainingBenchmark.run(algo.defaults(ch, batch, seed), warmup, steps,
+        if (precision.equals("bf16")) {
+            Bfloat16Gradients.enable().ifPresentOrElse(
+                    why -> err.println("bfloat16 unavailable (" + why + "): running float32"),
+                    () -> err.println("gradient convolutions in bfloat16 with AMX, float32 gradients and weights"));
+        }
+        try {
+            return bench(algo, out, err);
+        } finally {
+            Bfloat16Gradients.disable();
+        }
+    }
+
+    private int bench(Algorithm algo, PrintWriter out, PrintWriter err) {
+        TrainingBenchmark.Result r = TrainingBenchmark.run(algo.defaults(ch, batch, seed), warmup, steps, profile,
                 (done, total, message) -> {
                     err.println(message);
                     err.flush();
                 }, new CancellationToken());
-        out.printf(Locale.ROOT, "%s batch %d ch %d on %s: %.3f s/step, %.1f images/s (%d timed steps after %d warm-up)%n",
-                algo.name().toLowerCase(Locale.ROOT), batch, ch, r.device(), r.secondsPerStep(), r.imagesPerSecond(),
-                steps, warmup);
+        out.printf(Locale.ROOT, "%s batch %d ch %d on %s: %.3f s/step, %.1f images/s (%d timed steps after %d warm-up, "
+                        + "%s gradient convolutions)%n", algo.name().toLowerCase(Locale.ROOT), batch, ch, r.device(),
+                r.secondsPerStep(), r.imagesPerSecond(), steps, warmup,
+                Bfloat16Gradients.isEnabled() ? "bf16" : "f32");
+        if (profile) {
+            ProfileTable.print(out, r);
+        }
         out.flush();
         return 0;
     }

@@ -27,10 +27,14 @@ public final class Adam {
 
     /** Applies the gradients held in {@code parameters} (which become the update) to its values. */
     public void update(Parameters parameters) {
+        long start = OpProfile.begin();
         INDArray g = parameters.gradients();
         Nd4j.exec(new AdamUpdater(g, v, m, g, v, m, learningRate, beta1, beta2, EPSILON, iteration));
         parameters.values().subi(g);
         iteration++;
+        if (start != OpProfile.OFF) {
+            OpProfile.end(start, "update", "Adam", g.length() + " parameters", 0);
+        }
     }
 
     /** First and second moment estimates, for checkpoints (live views). */

@@ -52,6 +52,7 @@ final class BatchNorm {
 
     /** Training mode: normalises with the batch statistics, updates the running ones; y goes into {@code out}. */
     Cache forwardTraining(INDArray x, INDArray out) {
+        long start = OpProfile.begin();
         int[] dims = reduceDims(x);
         INDArray mean = x.mean(dims);
         INDArray var = x.var(false, dims);
@@ -63,15 +64,18 @@ final class BatchNorm {
         Nd4j.exec(new BroadcastSubOp(x, mean, normalised, 1));
         Nd4j.exec(new BroadcastMulOp(normalised, invStd, normalised, 1));
         scaleShift(normalised, out);
+        profiled(start, "forward", x);
         return new Cache(normalised, invStd);
     }
 
     /** Inference mode: normalises with the running statistics. */
     void forwardInference(INDArray x, INDArray out) {
+        long start = OpProfile.begin();
         INDArray invStd = Transforms.pow(runningVar.add(EPS), -0.5, false);
         Nd4j.exec(new BroadcastSubOp(x, runningMean, out, 1));
         Nd4j.exec(new BroadcastMulOp(out, invStd, out, 1));
         scaleShift(out, out);
+        profiled(start, "forward", x);
     }
 
     private void scaleShift(INDArray normalised, INDArray out) {
@@ -88,6 +92,7 @@ final class BatchNorm {
      * the scale and offset gradients are added to the parameters' gradients when {@code accumulate}.
      */
     void backward(Cache cache, INDArray gradOut, boolean accumulate) {
+        long start = OpProfile.begin();
         int[] dims = reduceDims(gradOut);
         INDArray xhat = cache.normalised();
         if (accumulate) {
@@ -106,5 +111,12 @@ final class BatchNorm {
         Nd4j.exec(new BroadcastMulOp(xhat, meanGradXhat, correction, 1));
         gradOut.subi(correction);
         Nd4j.exec(new BroadcastMulOp(gradOut, cache.invStd(), gradOut, 1));
+        profiled(start, "backward", gradOut);
+    }
+
+    private static void profiled(long start, String pass, INDArray x) {
+        if (start != OpProfile.OFF) {
+            OpProfile.end(start, pass, "batch norm", java.util.Arrays.toString(x.shape()), 0);
+        }
     }
 }

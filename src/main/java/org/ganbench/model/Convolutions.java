@@ -1,5 +1,6 @@
 package org.ganbench.model;
 
+import java.util.Locale;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
@@ -35,7 +36,9 @@ final class Convolutions {
         int k = (int) w.size(2);
         INDArray out = Nd4j.createUninitialized(x.dataType(), x.size(0), w.size(0),
                 convOut((int) x.size(2), k, s, p), convOut((int) x.size(3), k, s, p));
+        long start = OpProfile.begin();
         exec("conv2d", k, s, p, bias == null ? new INDArray[] {x, w} : new INDArray[] {x, w, bias}, out);
+        record(start, bias == null ? "conv" : "conv + bias", x, w.size(0), k, s, out, 1);
         return out;
     }
 
@@ -45,18 +48,25 @@ final class Convolutions {
      * same correlation of x with gradOut. libnd4j's conv2d_bp would give it too, but it always computes the input
      * gradient as well, with oneDNN's "auto" algorithm, which picks Winograd for the 3x3 stride-1 layers: at 3 and
      * 8 channels and 64x64 that took 4 times the whole weight gradient. The transposed convolution's backward pass
-     * also computes a forward convolution of x (its other output), the cheapest pass of the three.
+     * also computes a forward convolution of x (its other output), the cheapest pass of the three. With
+     * {@link Bfloat16Gradients} on, it reads bfloat16 copies and writes the float32 gradient.
      */
     static INDArray conv2dWeightGradient(INDArray x, INDArray w, INDArray gradOut, int s, int p) {
         INDArray gradW = Nd4j.createUninitialized(w.dataType(), w.shape());
-        INDArray unused = Nd4j.createUninitialized(gradOut.dataType(), gradOut.shape());
-        deconv2dBackward(gradOut, w, x, unused, gradW, null, s, p);
+        long start = OpProfile.begin();
+        INDArray[] inputs = {Bfloat16Gradients.input(gradOut), Bfloat16Gradients.input(w), Bfloat16Gradients.input(x)};
+        INDArray unused = Nd4j.createUninitialized(inputs[0].dataType(), gradOut.shape());
+        exec("deconv2d_bp", k(w), s, p, inputs, unused, gradW);
+        record(start, "conv weight grad (+ forward)", x, w.size(0), k(w), s, gradOut, 2);
         return gradW;
     }
 
     /** The input gradient of a convolution with {@code w} (a transposed convolution of {@code gradOut}). */
     static INDArray conv2dInputGradient(INDArray w, INDArray gradOut, int s, int p) {
-        return deconv2d(gradOut, w, null, s, p);
+        long start = OpProfile.begin();
+        INDArray gradIn = transposed(gradOut, w, s, p);
+        record(start, "conv input grad", gradIn, w.size(0), k(w), s, gradOut, 1);
+        return gradIn;
     }
 
     /**
@@ -65,27 +75,68 @@ final class Convolutions {
      * layout (measured: G's 8->3 output layer took 8 times as long with the bias as without).
      */
     static INDArray deconv2d(INDArray x, INDArray w, INDArray bias, int s, int p) {
-        int k = (int) w.size(2);
-        INDArray out = Nd4j.createUninitialized(x.dataType(), x.size(0), w.size(1),
-                deconvOut((int) x.size(2), k, s, p), deconvOut((int) x.size(3), k, s, p));
-        exec("deconv2d", k, s, p, new INDArray[] {x, w}, out);
+        long start = OpProfile.begin();
+        INDArray out = transposed(x, w, s, p);
         if (bias != null) {
             Nd4j.exec(new BroadcastAddOp(out, bias, out, 1));
         }
+        record(start, bias == null ? "deconv" : "deconv + bias", out, x.size(1), k(w), s, x, 1);
+        return out;
+    }
+
+    private static INDArray transposed(INDArray x, INDArray w, int s, int p) {
+        int k = k(w);
+        INDArray out = Nd4j.createUninitialized(x.dataType(), x.size(0), w.size(1),
+                deconvOut((int) x.size(2), k, s, p), deconvOut((int) x.size(3), k, s, p));
+        exec("deconv2d", k, s, p, new INDArray[] {x, w}, out);
         return out;
     }
 
     /**
      * Gradients of a transposed convolution of {@code x} with {@code w}: into {@code gradIn} (x's shape), {@code gradW}
-     * and, when not null, {@code gradBias} (summed here, for the reason given at {@link #deconv2d}).
+     * and, when not null, {@code gradBias} (summed here, for the reason given at {@link #deconv2d}). With
+     * {@link Bfloat16Gradients} on, the op reads bfloat16 copies of the inputs; the outputs keep their type.
      */
     static void deconv2dBackward(INDArray x, INDArray w, INDArray gradOut, INDArray gradIn, INDArray gradW,
                                  INDArray gradBias, int s, int p) {
-        int k = (int) w.size(2);
-        exec("deconv2d_bp", k, s, p, new INDArray[] {x, w, gradOut}, gradIn, gradW);
+        long start = OpProfile.begin();
+        exec("deconv2d_bp", k(w), s, p, new INDArray[] {Bfloat16Gradients.input(x), Bfloat16Gradients.input(w),
+                Bfloat16Gradients.input(gradOut)}, gradIn, gradW);
         if (gradBias != null) {
             gradBias.assign(gradOut.sum(0, 2, 3));
         }
+        record(start, gradBias == null ? "deconv input + weight grad" : "deconv input + weight + bias grad", gradOut,
+                x.size(1), k(w), s, x, 2);
+    }
+
+    private static int k(INDArray w) {
+        return (int) w.size(2);
+    }
+
+    /**
+     * Reports an op to the profile (nothing when not recording), described as the convolution it is or is the
+     * transpose of: {@code convIn [n, c, h, w]} is that convolution's input (a transposed convolution's output),
+     * {@code convOut} its output; {@code passes} convolutions' worth of arithmetic were done.
+     */
+    private static void record(long start, String operation, INDArray convIn, long outChannels, int k, int s,
+                               INDArray convOut, int passes) {
+        if (start == OpProfile.OFF) {
+            return;
+        }
+        boolean transposed = operation.startsWith("deconv");
+        long inChannels = convIn.size(1);
+        String shape = transposed
+                ? String.format(Locale.ROOT, "%d->%d k%d s%d %d->%d", outChannels, inChannels, k, s, convOut.size(2),
+                        convIn.size(2))
+                : String.format(Locale.ROOT, "%d->%d k%d s%d %d->%d", inChannels, outChannels, k, s, convIn.size(2),
+                        convOut.size(2));
+        OpProfile.end(start, null, operation, shape, passes * convolutionFlops(convIn.size(0), inChannels,
+                outChannels, k, convOut.size(2), convOut.size(3)));
+    }
+
+    /** Multiplies and adds of a convolution to {@code [n, out, h, w]} from {@code in} channels with k x k kernels. */
+    static double convolutionFlops(long n, long in, long out, int k, long outH, long outW) {
+        return 2.0 * n * out * outH * outW * in * k * k;
     }
 
     private static void exec(String op, int k, int s, int p, INDArray[] inputs, INDArray... outputs) {

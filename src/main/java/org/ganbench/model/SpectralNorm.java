@@ -27,6 +27,7 @@ final class SpectralNorm {
 
     /** One power-iteration step, then sigma and the normalised weight. */
     INDArray normalise() {
+        long start = OpProfile.begin();
         INDArray w = matrix(weight);
         INDArray col = u.reshape(u.length(), 1);
         INDArray vNew = w.transpose().mmul(col);
@@ -37,6 +38,7 @@ final class SpectralNorm {
         v = vNew;
         sigma = u.reshape(1, u.length()).mmul(w).mmul(v).getDouble(0);
         normalised = weight.div(sigma);
+        profiled(start, "power iteration");
         return normalised;
     }
 
@@ -56,9 +58,17 @@ final class SpectralNorm {
 
     /** Turns the gradient with respect to the normalised weight (in place) into the one with respect to the weight. */
     void correctGradient(INDArray gradient) {
+        long start = OpProfile.begin();
         double inner = gradient.mul(normalised).sumNumber().doubleValue();
         INDArray g = matrix(gradient);
         g.subi(u.reshape(u.length(), 1).mmul(v.transpose()).muli(inner));
         g.divi(sigma);
+        profiled(start, "gradient correction");
+    }
+
+    private void profiled(long start, String pass) {
+        if (start != OpProfile.OFF) {
+            OpProfile.end(start, pass, "spectral norm", java.util.Arrays.toString(weight.shape()), 0);
+        }
     }
 }
