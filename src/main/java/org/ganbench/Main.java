@@ -1,7 +1,7 @@
 package org.ganbench;
 
 import org.ganbench.cli.GanBenchCli;
-import org.ganbench.ui.GanBenchWindow;
+import org.ganbench.ui.shell.GanBenchWindow;
 
 /** Entry point: no arguments opens the window, arguments run the headless command line. */
 public final class Main {
