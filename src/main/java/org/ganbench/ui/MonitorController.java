@@ -28,6 +28,7 @@ import org.ganbench.train.RunTimelapse;
 import org.ganbench.train.SeparationDetector;
 import org.ganbench.ui.common.CurveChart;
 import org.ganbench.ui.common.EventCoalescer;
+import org.ganbench.ui.common.BackgroundTasks;
 import org.ganbench.ui.common.FolderJobPane;
 
 /**
@@ -62,7 +63,7 @@ public final class MonitorController {
     private final Label speedLabel = new Label();
     private final Label warning = new Label();
     private final BorderPane root = new BorderPane();
-    private final FolderJobPane exportPane;
+    private final FolderJobPane<Path> exportPane;
     private SeparationDetector detector = new SeparationDetector();
     private RunFolderWatcher watcher;
     private Path run;
@@ -70,10 +71,11 @@ public final class MonitorController {
     private long lastStep = -1;
     private double stepsPerSecond = Double.NaN;
 
-    public MonitorController(Runnable chooseRun, Consumer<Path> onRunOpened, Consumer<Throwable> showError) {
+    public MonitorController(BackgroundTasks tasks, Runnable chooseRun, Consumer<Path> onRunOpened,
+                             Consumer<Throwable> showError) {
         this.onRunOpened = onRunOpened;
         this.showError = showError;
-        this.exportPane = new FolderJobPane("timelapse", out -> runLabel.setText(run.getFileName() + "   (timelapse written to "
+        this.exportPane = new FolderJobPane<>("timelapse", tasks, out -> runLabel.setText(run.getFileName() + "   (timelapse written to "
                 + out + ")"), e -> showError.accept(new java.io.IOException("The timelapse failed: " + e.getMessage(), e)));
         lossChart.add("D", lossDis, 0, true, true);
         lossChart.add("G", lossGen, 1, true, true);
@@ -300,7 +302,7 @@ public final class MonitorController {
         }
     }
 
-    FolderJobPane exportPane() {
+    FolderJobPane<Path> exportPane() {
         return exportPane;
     }
 

@@ -20,6 +20,7 @@ import org.ganbench.dataset.CascadeLocator;
 import org.testfx.util.WaitForAsyncUtils;
 import org.ganbench.dataset.DatasetActions;
 import org.ganbench.ui.shell.AppSettings;
+import org.ganbench.ui.common.DesktopFiles;
 import org.ganbench.ui.shell.MainWindow;
 
 /** Opens the real main window over a temporary workspace, and small helpers for the window tests. */
@@ -41,7 +42,7 @@ public final class WindowTestSupport {
         window = new MainWindow(stage, ws, settings, workspace.resolve("config/window.json"),
                 new DatasetActions(ws.datasets(), new CascadeLocator(new UserDirs(workspace.resolve("config"),
                         workspace.resolve("cache")), workspace, null), SharedData.cascade()),
-                openedFiles::add);
+                new DesktopFiles(openedFiles::add, true));
         window.install();
         stage.show();
     }

@@ -41,7 +41,9 @@ import org.ganbench.train.LatentPaths;
 import org.ganbench.train.LatentStrip;
 import org.ganbench.train.RunFolder;
 import org.ganbench.train.RunGenerator;
+import org.ganbench.ui.common.BackgroundTasks;
 import org.ganbench.ui.common.FolderNameCell;
+import org.ganbench.ui.common.WorkspaceModel;
 
 /**
  * The Inspect view: a run's generator at one of its checkpoints, looked inside. The samples of a seed (click two of
@@ -58,9 +60,8 @@ public final class InspectController {
     record Result(Path run, long step, byte[] candidates, LatentStrip interpolation, LatentStrip walk) {
     }
 
-    private final Path runsDir;
-    private final Runnable chooseRun;
-    private final Consumer<Throwable> showError;
+    private final WorkspaceModel model;
+    private final BackgroundTasks tasks;
     /** One thread: the generator is not thread-safe, and strips asked for one after another arrive in order. */
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "inspect-generate");
@@ -95,15 +96,14 @@ public final class InspectController {
     private boolean generateAgain;
     private CancellationToken token;
 
-    public InspectController(Path runsDir, Runnable chooseRun, Consumer<Throwable> showError) {
-        this.runsDir = runsDir;
-        this.chooseRun = chooseRun;
-        this.showError = showError;
+    public InspectController(WorkspaceModel model, BackgroundTasks tasks, Runnable chooseRun) {
+        this.model = model;
+        this.tasks = tasks;
         runBox.setId("inspect-run");
         runBox.setPrefWidth(220);
         runBox.setCellFactory(v -> new FolderNameCell());
         runBox.setButtonCell(new FolderNameCell());
-        runBox.setOnShowing(e -> refreshRuns());
+        model.runs().addListener((javafx.collections.ListChangeListener<Path>) c -> refreshRuns());
         runBox.valueProperty().addListener((o, old, now) -> runChosen(now));
         checkpointBox.setId("inspect-checkpoint");
         checkpointBox.setCellFactory(v -> new StepCell());
@@ -202,12 +202,7 @@ public final class InspectController {
 
     /** The workspace's runs, keeping the choice and any run opened from elsewhere. */
     void refreshRuns() {
-        List<Path> found = new ArrayList<>();
-        try {
-            RunFolder.list(runsDir).forEach(r -> found.add(r.dir()));
-        } catch (IOException e) {
-            showError.accept(e);
-        }
+        List<Path> found = new ArrayList<>(model.runs());
         Path keep = runBox.getValue();
         if (keep != null && !found.contains(keep)) {
             found.add(keep);
@@ -246,7 +241,7 @@ public final class InspectController {
                 checkpointBox.setValue(checkpointBox.getItems().get(checkpointBox.getItems().size() - 1));
             }
         } catch (IOException e) {
-            showError.accept(e);
+            showError(e);
         }
     }
 
@@ -270,14 +265,14 @@ public final class InspectController {
         }
         Path run = runBox.getValue();
         if (run == null) {
-            showError.accept(new IOException("Choose a run first, or open one from disk (Open run…)."));
+            showError(new IOException("Choose a run first, or open one from disk (Open run…)."));
             return;
         }
         Job request;
         try {
             request = request(run);
         } catch (IllegalArgumentException e) {
-            showError.accept(e);
+            showError(e);
             return;
         }
         CancellationToken jobToken = new CancellationToken();
@@ -294,7 +289,7 @@ public final class InspectController {
         task.setOnFailed(e -> {
             finish();
             if (!(task.getException() instanceof CancellationException)) {
-                showError.accept(task.getException());
+                showError(task.getException());
             } else {
                 status.setText("cancelled");
             }
@@ -398,6 +393,10 @@ public final class InspectController {
         }
     }
 
+    private void showError(Throwable e) {
+        tasks.report("Inspect", e);
+    }
+
     void cancel() {
         if (token != null) {
             token.cancel();
@@ -473,7 +472,7 @@ public final class InspectController {
     /** Saves the interpolation strip or the walk as PNG, chosen with a file dialog. */
     public void save(boolean interpolation) {
         if (shown == null) {
-            showError.accept(new IllegalStateException("Nothing to save yet: Generate first."));
+            showError(new IllegalStateException("Nothing to save yet: Generate first."));
             return;
         }
         FileChooser chooser = new FileChooser();
@@ -498,7 +497,7 @@ public final class InspectController {
             }
         };
         task.setOnSucceeded(e -> status.setText("Saved " + png));
-        task.setOnFailed(e -> showError.accept(task.getException()));
+        task.setOnFailed(e -> showError(task.getException()));
         worker.execute(task);
     }
 
