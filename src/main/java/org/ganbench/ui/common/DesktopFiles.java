@@ -65,6 +65,19 @@ public final class DesktopFiles {
         }
     }
 
+    /** {@link #open}, with a failure reported and a file shown in our own window said in the status line. */
+    public void open(Path file, Window owner, BackgroundTasks tasks) {
+        try {
+            open(file, owner);
+            if (!canOpen) {
+                tasks.say("No program to open files on this desktop (xdg-open): " + file.getFileName()
+                        + " is shown in a window of GanBench's own.");
+            }
+        } catch (IOException e) {
+            tasks.report("Cannot open " + file.getFileName(), e);
+        }
+    }
+
     private static void showInOwnWindow(Path file, Window owner) throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         BorderPane root = new BorderPane();

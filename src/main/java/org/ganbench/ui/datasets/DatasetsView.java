@@ -1,6 +1,7 @@
 package org.ganbench.ui.datasets;
 
 import java.nio.file.Path;
+import java.util.List;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -112,8 +113,20 @@ final class DatasetsView {
         root.setBottom(jobPane);
     }
 
-    /** The statistics of the open dataset and a sample of its faces spread over the whole set. */
-    void showStats(String name, DatasetContents c, int duplicatePairs, ThumbnailCache thumbnails, int thumb) {
+    /**
+     * The statistics of the open dataset ({@code name}, null: none) with a sample of its faces spread over the whole
+     * set, and its near-duplicate pairs ({@code pairs}, null: unchanged).
+     */
+    void showContents(String name, DatasetContents c, List<Face[]> pairs, ThumbnailCache thumbnails) {
+        if (pairs != null) {
+            duplicates.getItems().setAll(pairs);
+        }
+        if (name == null) {
+            stats.getChildren().clear();
+            return;
+        }
+        int thumb = DatasetsController.THUMB;
+        int duplicatePairs = duplicates.getItems().size();
         Label counts = new Label(String.format(
                 "%,d faces\n%,d near-duplicates (%,d shown side by side)\n%,d rejected\n%,d source images",
                 c.faces().size(), c.duplicates(), duplicatePairs, c.rejected(), c.sources()));

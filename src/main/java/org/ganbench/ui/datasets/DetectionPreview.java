@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -26,6 +28,8 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
 import org.ganbench.dataset.DetectionParams;
 import org.ganbench.dataset.FaceBox;
 import org.ganbench.dataset.FaceCropper;
@@ -52,14 +56,14 @@ final class DetectionPreview {
     private List<FaceBox> detected = List.of();
 
     DetectionPreview(DatasetActions actions, DoubleProperty margin, IntegerProperty minFace, BooleanProperty keepEmpty,
-                     Runnable pickImage, BackgroundTasks tasks) {
+                     Supplier<Window> owner, Consumer<Runnable> ensureCascade, BackgroundTasks tasks) {
         this.actions = actions;
         this.margin = margin;
         this.minFace = minFace;
         this.tasks = tasks;
         Button pick = new Button("Pick image…");
         pick.setId("preview-pick");
-        pick.setOnAction(e -> pickImage.run());
+        pick.setOnAction(e -> ensureCascade.accept(() -> pickImage(owner.get())));
         Slider marginSlider = new Slider(0, 1, margin.get());
         marginSlider.setId("preview-margin");
         marginSlider.setBlockIncrement(0.01); // arrow keys: 0.01, not 0 -> 1
@@ -98,6 +102,17 @@ final class DetectionPreview {
 
     VBox view() {
         return root;
+    }
+
+    private void pickImage(Window owner) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Source image to preview the detection on");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg",
+                "*.webp", "*.bmp", "*.gif", "*.PNG", "*.JPG", "*.JPEG"));
+        java.io.File file = chooser.showOpenDialog(owner);
+        if (file != null) {
+            show(file.toPath());
+        }
     }
 
     /** The margin as a number: typed, or stepped by 0.01 with the arrow keys, in step with the slider. */

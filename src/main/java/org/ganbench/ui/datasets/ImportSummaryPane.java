@@ -9,8 +9,12 @@ import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.Notifications;
 
-/** The end of the last crop or import, said in the view: what was written, skipped and failed, and its report. */
+/**
+ * The end of the last crop or import, said in the view (and in a notification): what was written, skipped and
+ * failed, and a button to its report.
+ */
 final class ImportSummaryPane extends VBox {
     private final Label headline = new Label();
     private final Label details = new Label();
@@ -55,5 +59,9 @@ final class ImportSummaryPane extends VBox {
         openReport.setVisible(report != null);
         pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("no-faces"), summary.noFaces());
         setVisible(true);
+        if (getScene() != null && getScene().getWindow() != null) {
+            Notifications.create().owner(getScene().getWindow()).title("GanBench").text(summary.oneLine())
+                    .showInformation();
+        }
     }
 }

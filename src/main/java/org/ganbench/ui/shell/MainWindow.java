@@ -68,13 +68,7 @@ public final class MainWindow {
         this.settingsFile = settingsFile;
         this.tasks = new BackgroundTasks(() -> stage);
         this.model = new WorkspaceModel(workspace);
-        Consumer<Path> openFile = file -> {
-            try {
-                files.open(file, stage);
-            } catch (IOException e) {
-                showError("Cannot open " + file.getFileName(), e);
-            }
-        };
+        Consumer<Path> openFile = file -> files.open(file, stage, tasks);
         datasets = new DatasetsController(model, tasks, actions, files);
         monitor = new MonitorController(tasks, this::chooseRunToMonitor, run -> {
             settings.lastRunFolder = run.getParent() == null ? null : run.getParent().toString();
@@ -130,7 +124,7 @@ public final class MainWindow {
         MenuItem refresh = item("Refresh datasets and runs", "F5", model::refresh);
         MenuItem demo = item("Make demo dataset", "Shortcut+Shift+D", () -> {
             show(View.DATASETS);
-            datasets.makeDemoDataset(DatasetsController.DEMO_FACES);
+            datasets.jobs().demo(DatasetsController.DEMO_FACES);
         });
         MenuItem quit = item("Quit", "Shortcut+Q", this::requestClose);
         MenuItem openWorkspace = item("Open workspace…", "Shortcut+Shift+W", this::chooseWorkspace);
@@ -280,7 +274,7 @@ public final class MainWindow {
         if (!imports.isEmpty()) {
             settings.lastImportFolder = imports.get(0).getParent() == null ? null : imports.get(0).getParent().toString();
             show(View.DATASETS);
-            if (!datasets.cropFolders(imports)) {
+            if (!datasets.jobs().crop(imports)) {
                 return false;
             }
         }
@@ -289,7 +283,7 @@ public final class MainWindow {
 
     /** Folder chooser for the crop job (a dropped folder does the same), once the face detector is there. */
     void chooseCropFolder() {
-        datasets.ensureCascade(() -> {
+        datasets.jobs().ensureCascade(() -> {
             Path dir = chooseFolder("Folder of illustrations to crop faces from", settings.lastImportFolder);
             if (dir != null) {
                 openDropped(List.of(dir.toFile()));
@@ -336,7 +330,7 @@ public final class MainWindow {
         if (dir != null) {
             settings.lastImportFolder = dir.getParent() == null ? null : dir.getParent().toString();
             show(View.DATASETS);
-            datasets.importCroppedFolders(List.of(dir));
+            datasets.jobs().importFaces(List.of(dir));
         }
     }
 
