@@ -52,7 +52,7 @@ public final class CurveChart {
 
     public CurveChart(String title, String yLabel) {
         Label heading = new Label(title + "  (" + yLabel + " by step)");
-        heading.setStyle("-fx-font-weight: bold;");
+        heading.getStyleClass().add("section-label");
         Pane plot = new Pane(canvas) {
             @Override
             protected void layoutChildren() {

@@ -55,6 +55,8 @@ public final class InspectController {
     /** Samples of the seed shown to pick endpoints from (5 x 5, as the run's sample grids). */
     static final int CANDIDATES = 25;
     private static final int TILE = 64;
+    private static final javafx.css.PseudoClass PICK_FROM = javafx.css.PseudoClass.getPseudoClass("pick-from");
+    private static final javafx.css.PseudoClass PICK_TO = javafx.css.PseudoClass.getPseudoClass("pick-to");
 
     /** What one generation produced, for the FX thread to show. */
     record Result(Path run, long step, byte[] candidates, LatentStrip interpolation, LatentStrip walk) {
@@ -459,7 +461,8 @@ public final class InspectController {
         for (int i = 0; i < candidates.getChildren().size(); i++) {
             Node n = candidates.getChildren().get(i);
             int order = picks.indexOf(i);
-            n.setStyle(order < 0 ? "" : "-fx-background-color: " + (order == 0 ? "#2e7d32" : "#c62828") + ";");
+            n.pseudoClassStateChanged(PICK_FROM, order == 0);
+            n.pseudoClassStateChanged(PICK_TO, order == 1);
         }
         picked.setText(switch (picks.size()) {
             case 0 -> "No faces picked: the rows go from sample 2r to 2r+1; the walk's direction is random.";
