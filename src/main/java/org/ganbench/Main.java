@@ -3,7 +3,7 @@ package org.ganbench;
 import org.ganbench.cli.GanBenchCli;
 import org.ganbench.common.AppLog;
 import org.ganbench.model.ComputeBackend;
-import org.ganbench.ui.GanBenchWindow;
+import org.ganbench.ui.shell.GanBenchWindow;
 
 /** Entry point: no arguments opens the window, arguments run the headless command line. */
 public final class Main {

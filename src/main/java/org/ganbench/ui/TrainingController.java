@@ -36,13 +36,14 @@ import org.ganbench.train.Trainer;
 import org.ganbench.train.TrainingConfig;
 import org.ganbench.train.TrainingEvent;
 import org.ganbench.train.TrainingSession;
+import org.ganbench.ui.common.FolderNameCell;
 
 /**
  * The Training view's controls over the monitor: dataset, algorithm, preset and hyperparameters in a validated form,
  * the device in use, and Start, Pause, Resume, Stop and "Continue run" (a stopped run shown in the monitor). Runs are
  * prepared on a worker thread; their events reach the monitor through its coalescer.
  */
-final class TrainingController {
+public final class TrainingController {
     /** Width and batch presets: chainer-gan-lib's own, and a width a CPU trains at a useful pace. */
     enum Preset {
         SOURCE("Source (ch 512, batch 64)", 512, 64),
@@ -104,7 +105,7 @@ final class TrainingController {
     private final Label loadMessage = new Label();
     private final HBox loading = new HBox(8, loadProgress, loadMessage);
 
-    TrainingController(Workspace workspace, MonitorController monitor, Consumer<Throwable> showError) {
+    public TrainingController(Workspace workspace, MonitorController monitor, Consumer<Throwable> showError) {
         this.workspace = workspace;
         this.monitor = monitor;
         this.showError = showError;
@@ -189,7 +190,7 @@ final class TrainingController {
         updateButtons();
     }
 
-    Node view() {
+    public Node view() {
         return root;
     }
 
@@ -407,7 +408,7 @@ final class TrainingController {
         }
     }
 
-    boolean isTraining() {
+    public boolean isTraining() {
         return live != null;
     }
 
@@ -415,7 +416,7 @@ final class TrainingController {
      * For closing the window: stops a running trainer (it checkpoints the step it is on) on a worker thread, then
      * runs {@code then} on the FX thread.
      */
-    void stopThen(Runnable then) {
+    public void stopThen(Runnable then) {
         if (preparing != null) {
             preparing.cancel(); // a run still loading its faces never starts
         }

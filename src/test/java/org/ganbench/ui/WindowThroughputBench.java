@@ -20,6 +20,10 @@ import org.ganbench.train.GanAlgorithms;
 import org.ganbench.train.MetricsRow;
 import org.ganbench.train.RunFolder;
 import org.ganbench.train.TrainingSession;
+import org.ganbench.dataset.DatasetActions;
+import org.ganbench.ui.shell.AppSettings;
+import org.ganbench.ui.common.DesktopFiles;
+import org.ganbench.ui.shell.MainWindow;
 
 /**
  * Benchmark (a program, not a test): training throughput with the window open and the live monitor in view against
@@ -60,7 +64,7 @@ public final class WindowThroughputBench {
             settings.height = 800;
             window[0] = new MainWindow(stage, workspace, settings, ws.resolve("window.json"),
                     new DatasetActions(workspace.datasets(), new CascadeLocator(new UserDirs(ws.resolve("config"),
-                            ws.resolve("cache")), ws, null), null), file -> { });
+                            ws.resolve("cache")), ws, null), null), new DesktopFiles(file -> { }, true));
             window[0].install();
             stage.show();
             window[0].show(MainWindow.View.TRAINING);
