@@ -2,12 +2,8 @@ package org.ganbench.model;
 
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
+import org.ganbench.common.CpuFeatures;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -37,7 +33,8 @@ public final class Bfloat16Gradients {
      * for the user).
      */
     public static synchronized Optional<String> enable() {
-        Optional<String> missing = missingCpuSupport(cpuFlags());
+        Optional<String> missing = missingCpuSupport(Platform.isLinux() && Platform.isIntel() && Platform.is64Bit()
+                ? CpuFeatures.current() : CpuFeatures.parse(""));
         if (missing.isPresent()) {
             return missing;
         }
@@ -61,31 +58,17 @@ public final class Bfloat16Gradients {
         return enabled;
     }
 
-    /** Why a CPU with these /proc/cpuinfo flags cannot run the bfloat16 gradients faster, or empty if it can. */
-    static Optional<String> missingCpuSupport(String[] flags) {
-        if (flags.length == 0) {
+    /** Why a CPU with these features cannot run the bfloat16 gradients faster, or empty if it can. */
+    static Optional<String> missingCpuSupport(CpuFeatures cpu) {
+        if (cpu.has("amx_bf16").equals("unknown")) {
             return Optional.of("bfloat16 needs Linux on x86-64 with AMX (no /proc/cpuinfo flags here)");
         }
-        boolean amx = Arrays.asList(flags).containsAll(List.of("amx_bf16", "amx_tile"));
-        if (amx) {
+        if (cpu.has("amx_bf16").equals("yes") && cpu.has("amx_tile").equals("yes")) {
             return Optional.empty();
         }
-        return Optional.of(Arrays.asList(flags).contains("avx512_bf16")
+        return Optional.of(cpu.has("avx512_bf16").equals("yes")
                 ? "this CPU has avx512_bf16 but no AMX, on which ND4J's oneDNN 2.3 runs bfloat16 no faster than float32"
                 : "this CPU has no bfloat16 instructions (avx512_bf16 or AMX)");
-    }
-
-    private static String[] cpuFlags() {
-        if (!Platform.isLinux() || !Platform.isIntel() || !Platform.is64Bit()) {
-            return new String[0];
-        }
-        try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("flags"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim().split("\\s+"))
-                    .orElse(new String[0]);
-        } catch (IOException e) {
-            return new String[0];
-        }
     }
 
     /** {@code a} as the gradient kernels should read it: bfloat16 when enabled and a is float32, else a itself. */

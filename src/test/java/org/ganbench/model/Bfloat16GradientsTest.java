@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.ganbench.common.CpuFeatures;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -59,11 +60,11 @@ class Bfloat16GradientsTest {
 
     @Test
     void cpuChecksNameWhatIsMissing() {
-        assertEquals(Optional.empty(), Bfloat16Gradients.missingCpuSupport(new String[] {"avx512f", "amx_bf16",
-                "amx_tile"}));
-        assertTrue(Bfloat16Gradients.missingCpuSupport(new String[] {"avx512f", "avx512_bf16"}).orElseThrow()
+        assertEquals(Optional.empty(),
+                Bfloat16Gradients.missingCpuSupport(CpuFeatures.parse("flags : avx512f amx_bf16 amx_tile")));
+        assertTrue(Bfloat16Gradients.missingCpuSupport(CpuFeatures.parse("flags : avx512f avx512_bf16")).orElseThrow()
                 .contains("no AMX"));
-        assertTrue(Bfloat16Gradients.missingCpuSupport(new String[] {"avx2"}).orElseThrow()
+        assertTrue(Bfloat16Gradients.missingCpuSupport(CpuFeatures.parse("flags : avx2")).orElseThrow()
                 .contains("no bfloat16 instructions"));
     }
 }
