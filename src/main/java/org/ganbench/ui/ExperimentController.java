@@ -35,6 +35,7 @@ import org.ganbench.train.Algorithm;
 import org.ganbench.train.Experiment;
 import org.ganbench.train.ExperimentQueue;
 import org.ganbench.train.GanAlgorithms;
+import org.ganbench.train.Preset;
 import org.ganbench.train.Trainer;
 import org.ganbench.train.TrainingEvent;
 
@@ -51,7 +52,7 @@ final class ExperimentController {
     private final Consumer<Throwable> showError;
     private final Map<Algorithm, CheckBox> algorithms = new LinkedHashMap<>();
     private final VBox datasets = new VBox(2);
-    private final ComboBox<TrainingController.Preset> preset = new ComboBox<>();
+    private final ComboBox<Preset> preset = new ComboBox<>();
     private final Map<String, TextField> fields = new LinkedHashMap<>();
     private final Button run = new Button("Run matrix");
     private final Button resume = new Button("Continue");
@@ -81,7 +82,7 @@ final class ExperimentController {
         }
         datasets.setId("matrix-datasets");
         preset.setId("matrix-preset");
-        preset.getItems().setAll(TrainingController.Preset.values());
+        preset.getItems().setAll(Preset.values());
         field("steps", "2000");
         field("ch", "64");
         field("batch", "32");
@@ -89,11 +90,11 @@ final class ExperimentController {
         field("eval images", "2048");
         preset.valueProperty().addListener((o, old, now) -> {
             if (now != null) {
-                fields.get("ch").setText(Integer.toString(now.ch));
-                fields.get("batch").setText(Integer.toString(now.batch));
+                fields.get("ch").setText(Integer.toString(now.ch()));
+                fields.get("batch").setText(Integer.toString(now.batch()));
             }
         });
-        preset.setValue(TrainingController.Preset.CPU);
+        preset.setValue(Preset.CPU);
 
         run.setId("matrix-run");
         run.setOnAction(e -> runNew());

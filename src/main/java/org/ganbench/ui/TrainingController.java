@@ -30,6 +30,7 @@ import org.ganbench.common.ProgressListener;
 import org.ganbench.common.Workspace;
 import org.ganbench.dataset.DatasetFolder;
 import org.ganbench.train.Algorithm;
+import org.ganbench.train.Preset;
 import org.ganbench.train.RunConfig;
 import org.ganbench.train.RunFolder;
 import org.ganbench.train.Trainer;
@@ -43,39 +44,6 @@ import org.ganbench.train.TrainingSession;
  * prepared on a worker thread; their events reach the monitor through its coalescer.
  */
 final class TrainingController {
-    /** Width and batch presets: chainer-gan-lib's own, and a width a CPU trains at a useful pace. */
-    enum Preset {
-        SOURCE("Source (ch 512, batch 64)", 512, 64),
-        CPU("CPU (ch 64, batch 32)", 64, 32),
-        /** Width and batch match no preset: shown, never applied. */
-        CUSTOM("Custom", 0, 0);
-
-        final String label;
-        final int ch;
-        final int batch;
-
-        Preset(String label, int ch, int batch) {
-            this.label = label;
-            this.ch = ch;
-            this.batch = batch;
-        }
-
-        @Override
-        public String toString() {
-            return label;
-        }
-
-        /** The preset with this width and batch (as typed in the form), or CUSTOM. */
-        static Preset matching(String ch, String batch) {
-            for (Preset p : List.of(SOURCE, CPU)) {
-                if (Integer.toString(p.ch).equals(ch.strip()) && Integer.toString(p.batch).equals(batch.strip())) {
-                    return p;
-                }
-            }
-            return CUSTOM;
-        }
-    }
-
     /** What the controls allow: nothing running, preparing a run, training, paused, stopping. */
     enum Phase { IDLE, PREPARING, RUNNING, PAUSED, STOPPING }
 
@@ -129,8 +97,8 @@ final class TrainingController {
         preset.valueProperty().addListener((o, old, now) -> {
             if (now != null && now != Preset.CUSTOM) {
                 applyingPreset = true; // the half-applied preset (new width, old batch) is no edit
-                fields.get("ch").setText(Integer.toString(now.ch));
-                fields.get("batch").setText(Integer.toString(now.batch));
+                fields.get("ch").setText(Integer.toString(now.ch()));
+                fields.get("batch").setText(Integer.toString(now.batch()));
                 applyingPreset = false;
             }
         });
@@ -138,7 +106,7 @@ final class TrainingController {
         for (String name : List.of("ch", "batch")) {
             fields.get(name).textProperty().addListener(o -> {
                 if (!applyingPreset) {
-                    preset.setValue(Preset.matching(fields.get("ch").getText(), fields.get("batch").getText()));
+                    preset.setValue(new org.ganbench.ui.training.TrainingForm().preset());
                 }
             });
         }

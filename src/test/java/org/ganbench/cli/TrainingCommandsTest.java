@@ -60,7 +60,7 @@ class TrainingCommandsTest {
         assertEquals(6, folder.metrics().size());
         assertTrue(Double.isNaN(folder.metrics().get(0).lossGp()), "SNGAN has no penalty");
         assertTrue(Files.readAllLines(folder.metricsFile()).get(1).matches("1,[^,]+,[^,]+,[^,]+,,.*"), "empty loss_gp cell");
-        assertEquals(List.of(3L, 6L), folder.samples().stream().map(RunFolder.StepFile::step).toList());
+        assertEquals(List.of(0L, 3L, 6L), folder.samples().stream().map(RunFolder.StepFile::step).toList());
         assertEquals(List.of(4L, 6L), folder.checkpoints().stream().map(RunFolder.StepFile::step).toList());
         assertEquals(11, folder.config().datasetFaces());
         assertEquals(5, folder.config().training().seed());

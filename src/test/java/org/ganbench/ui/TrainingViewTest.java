@@ -127,26 +127,26 @@ class TrainingViewTest {
     @Test
     void thePresetShowsCustomWhenWidthOrBatchLeaveItAndThePresetWhenTheyMatchAgain(FxRobot robot) throws IOException {
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ComboBox<TrainingController.Preset> preset =
+        javafx.scene.control.ComboBox<org.ganbench.train.Preset> preset =
                 robot.lookup("#train-preset").queryAs(javafx.scene.control.ComboBox.class);
         fx(() -> {
             app.window.show(MainWindow.View.TRAINING);
-            preset.setValue(TrainingController.Preset.SOURCE);
+            preset.setValue(org.ganbench.train.Preset.SOURCE);
         });
         assertEquals("512", fx(() -> training().fields().get("ch").getText()));
         assertEquals("64", fx(() -> training().fields().get("batch").getText()));
         fx(() -> training().fields().get("ch").setText("96"));
-        assertEquals(TrainingController.Preset.CUSTOM, fx(preset::getValue));
+        assertEquals(org.ganbench.train.Preset.CUSTOM, fx(preset::getValue));
         assertEquals("Custom", fx(() -> preset.getConverter().toString(preset.getValue())), "what the box shows");
         WindowTestSupport.screenshot(app.window.scene(), "training-custom-preset");
         fx(() -> training().fields().get("ch").setText("64"));
-        assertEquals(TrainingController.Preset.CUSTOM, fx(preset::getValue), "ch 64 with batch 64 is no preset");
+        assertEquals(org.ganbench.train.Preset.CUSTOM, fx(preset::getValue), "ch 64 with batch 64 is no preset");
         fx(() -> training().fields().get("batch").setText("32"));
-        assertEquals(TrainingController.Preset.CPU, fx(preset::getValue), "back to the preset it matches");
+        assertEquals(org.ganbench.train.Preset.CPU, fx(preset::getValue), "back to the preset it matches");
         fx(() -> training().fields().get("lr").setText("0.001"));
-        assertEquals(TrainingController.Preset.CPU, fx(preset::getValue), "the presets set width and batch only");
-        fx(() -> preset.setValue(TrainingController.Preset.SOURCE));
-        assertEquals(TrainingController.Preset.SOURCE, fx(preset::getValue));
+        assertEquals(org.ganbench.train.Preset.CPU, fx(preset::getValue), "the presets set width and batch only");
+        fx(() -> preset.setValue(org.ganbench.train.Preset.SOURCE));
+        assertEquals(org.ganbench.train.Preset.SOURCE, fx(preset::getValue));
         assertEquals("512", fx(() -> training().fields().get("ch").getText()));
     }
 
