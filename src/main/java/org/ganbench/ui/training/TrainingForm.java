@@ -1,5 +1,6 @@
 package org.ganbench.ui.training;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -57,7 +58,8 @@ public final class TrainingForm {
         public String help(Algorithm algorithm) {
             TrainingConfig d = algorithm.defaults(8, 1, 0);
             return switch (this) {
-                case LR -> String.format(Locale.ROOT, help, d.learningRate());
+                case LR -> String.format(Locale.ROOT, help, BigDecimal.valueOf(d.learningRate()).stripTrailingZeros()
+                        .toPlainString());
                 case N_DIS -> String.format(Locale.ROOT, help, d.nDis());
                 case LAMBDA -> String.format(Locale.ROOT, help, Algorithm.DRAGAN.defaults(8, 1, 0).gradientPenalty());
                 default -> help;
