@@ -1,7 +1,8 @@
 package org.ganbench;
 
 import org.ganbench.cli.GanBenchCli;
-import org.ganbench.ui.GanBenchWindow;
+import org.ganbench.common.AppLog;
+import org.ganbench.ui.shell.GanBenchWindow;
 
 /** Entry point: no arguments opens the window, arguments run the headless command line. */
 public final class Main {
@@ -9,6 +10,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        AppLog.install(args.length == 0 ? "window" : "command line: " + args[0]);
         if (args.length == 0) {
             GanBenchWindow.launchWindow(args);
         } else {

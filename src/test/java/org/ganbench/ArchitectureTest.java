@@ -1,6 +1,9 @@
 package org.ganbench;
 
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -47,5 +50,19 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackages("org.ganbench.model..", "org.ganbench.train..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.deeplearning4j..")
                 .check(classes);
+    }
+
+    /**
+     * The window's views (ui.datasets, ui.training, ...) know ui.common and the core, never each other's insides; only
+     * ui.shell, which assembles the window, sees them all.
+     */
+    @Test
+    void viewsDependOnlyOnCommonUiAndTheCore() {
+        slices().matching("org.ganbench.ui.(*)..").should().notDependOnEachOther()
+                .ignoreDependency(alwaysTrue(), resideInAPackage("org.ganbench.ui.common.."))
+                .ignoreDependency(resideInAPackage("org.ganbench.ui.shell.."), alwaysTrue())
+                .check(classes);
+        noClasses().that().resideInAPackage("org.ganbench.ui.common..")
+                .should().dependOnClassesThat().resideInAPackage("org.ganbench.ui.shell..").check(classes);
     }
 }

@@ -3,11 +3,12 @@ package org.ganbench.cli;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import org.ganbench.common.Versions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The headless command line: the same jobs as the window, for servers and scripts. */
-@Command(name = "ganbench", mixinStandardHelpOptions = true, version = "GanBench 0.1.0",
+@Command(name = "ganbench", mixinStandardHelpOptions = true, versionProvider = GanBenchCli.PomVersion.class,
         description = "Anime-face GAN workbench: build face datasets, train DRAGAN/SNGAN, evaluate and compare runs.",
         subcommands = {CommandLine.HelpCommand.class, DetectCommand.class, FetchCascadeCommand.class,
                 CropCommand.class, ImportCommand.class, SynthCommand.class, TrainCommand.class, ResumeCommand.class,
@@ -57,5 +58,13 @@ public final class GanBenchCli implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code --version}: the pom's version, the one copy the About box and the installer's version also read. */
+    static final class PomVersion implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"GanBench " + Versions.ganbench()};
+        }
     }
 }

@@ -26,7 +26,7 @@ public record UserDirs(Path config, Path cache) {
     }
 
     // The XDG spec says relative values are invalid and must be ignored.
-    private static Path base(String value, Path fallback) {
+    static Path base(String value, Path fallback) {
         if (value == null || value.isBlank() || !Path.of(value).isAbsolute()) {
             return fallback;
         }

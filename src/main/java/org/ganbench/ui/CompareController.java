@@ -39,13 +39,14 @@ import org.ganbench.eval.EvalFigures;
 import org.ganbench.eval.RunEvaluation;
 import org.ganbench.train.MetricsRow;
 import org.ganbench.train.RunFolder;
+import org.ganbench.ui.common.CurveChart;
 
 /**
  * The Compare view: two to four runs side by side. Their sample grids at one shared step slider (each run shows its
  * latest grid at or before that step), their smoothed losses overlaid, and their evaluation figures in a table, each
  * run with a button that computes (or recomputes) them in the background.
  */
-final class CompareController {
+public final class CompareController {
     static final int MAX_RUNS = 4;
 
     /** What the view needs of one run, read on a worker thread. */
@@ -83,7 +84,7 @@ final class CompareController {
     private final BorderPane root = new BorderPane();
     private List<Long> steps = List.of();
 
-    CompareController(Runnable chooseRun, Consumer<Throwable> showError) {
+    public CompareController(Runnable chooseRun, Consumer<Throwable> showError) {
         this.chooseRun = chooseRun;
         this.showError = showError;
         runList.setId("compare-runs");
@@ -142,7 +143,7 @@ final class CompareController {
         rebuild();
     }
 
-    Node view() {
+    public Node view() {
         return root;
     }
 
@@ -159,7 +160,7 @@ final class CompareController {
     }
 
     /** Reads {@code runDir} in the background and adds it (replacing the same run; refusing a fifth). */
-    void add(Path runDir) {
+    public void add(Path runDir) {
         if (runs.stream().noneMatch(r -> r.run().equals(runDir)) && runs.size() >= MAX_RUNS) {
             showError.accept(new IllegalStateException("At most " + MAX_RUNS
                     + " runs can be compared; remove one first."));
@@ -193,7 +194,7 @@ final class CompareController {
     }
 
     /** Puts {@code panel} under the list of runs (the experiment matrix). */
-    void addSidePanel(Node panel) {
+    public void addSidePanel(Node panel) {
         runList.setPrefHeight(110);
         runList.setMinHeight(70);
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(panel);
@@ -205,13 +206,13 @@ final class CompareController {
     }
 
     /** The run an export takes: the one selected in the list, else the first; null when none is shown. */
-    Path exportRun() {
+    public Path exportRun() {
         RunData selected = runList.getSelectionModel().getSelectedItem();
         return selected != null ? selected.run() : runs.isEmpty() ? null : runs.get(0).run();
     }
 
     /** The step of the grid shown for {@code runDir} at the shared step, or null when it shows none. */
-    Long shownStep(Path runDir) {
+    public Long shownStep(Path runDir) {
         if (steps.isEmpty()) {
             return null;
         }

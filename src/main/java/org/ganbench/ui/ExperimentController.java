@@ -45,7 +45,7 @@ import org.ganbench.train.TrainingEvent;
  * comparison filled with the first four cells' runs as they train, their figures as they are computed, and a button
  * that opens the report once it is written. An experiment from disk is opened (and continued) the same way.
  */
-final class ExperimentController {
+public final class ExperimentController {
     private final Workspace workspace;
     private final CompareController compare;
     private final Consumer<Path> openFile;
@@ -66,7 +66,7 @@ final class ExperimentController {
     private Task<Void> running;
     private CancellationToken token;
 
-    ExperimentController(Workspace workspace, CompareController compare, Consumer<Path> openFile,
+    public ExperimentController(Workspace workspace, CompareController compare, Consumer<Path> openFile,
                          Consumer<Throwable> showError) {
         this.workspace = workspace;
         this.compare = compare;
@@ -126,7 +126,7 @@ final class ExperimentController {
         refreshDatasets();
     }
 
-    Node view() {
+    public Node view() {
         return root;
     }
 
@@ -156,7 +156,7 @@ final class ExperimentController {
     }
 
     /** The workspace's datasets as check boxes, keeping what was checked. */
-    void refreshDatasets() {
+    public void refreshDatasets() {
         List<String> checked = checkedDatasets().stream().map(Path::toString).toList();
         List<Node> boxes = new ArrayList<>();
         try {
@@ -213,7 +213,7 @@ final class ExperimentController {
     }
 
     /** Shows an experiment from disk in the comparison; Continue runs its unfinished cells. */
-    void open(Path dir) {
+    public void open(Path dir) {
         if (running != null) {
             showError.accept(new IllegalStateException("An experiment is running; cancel it first."));
             return;
@@ -326,7 +326,7 @@ final class ExperimentController {
         }
     }
 
-    void cancel() {
+    public void cancel() {
         if (token != null) {
             token.cancel();
         }

@@ -26,6 +26,9 @@ import org.ganbench.train.MetricsRow;
 import org.ganbench.train.RunFolder;
 import org.ganbench.train.RunTimelapse;
 import org.ganbench.train.SeparationDetector;
+import org.ganbench.ui.common.CurveChart;
+import org.ganbench.ui.common.EventCoalescer;
+import org.ganbench.ui.common.FolderJobPane;
 
 /**
  * The Training view's monitor over one run: the 5x5 sample grid with a slider through every saved grid, loss curves
@@ -33,7 +36,7 @@ import org.ganbench.train.SeparationDetector;
  * ETA. It is fed {@link MonitorEvent}s through an {@link EventCoalescer}: by a {@link RunFolderWatcher} for a run
  * opened from disk, or straight from the trainer's events for a run trained in this window ({@link LiveTraining}).
  */
-final class MonitorController {
+public final class MonitorController {
     private static final double LOSS_SMOOTHING = 0.95;
     /** Grids per second of an exported timelapse (as {@code ganbench timelapse}'s default). */
     static final int TIMELAPSE_FPS = 10;
@@ -59,7 +62,7 @@ final class MonitorController {
     private final Label speedLabel = new Label();
     private final Label warning = new Label();
     private final BorderPane root = new BorderPane();
-    private final ImportProgressPane exportPane;
+    private final FolderJobPane exportPane;
     private SeparationDetector detector = new SeparationDetector();
     private RunFolderWatcher watcher;
     private Path run;
@@ -67,10 +70,10 @@ final class MonitorController {
     private long lastStep = -1;
     private double stepsPerSecond = Double.NaN;
 
-    MonitorController(Runnable chooseRun, Consumer<Path> onRunOpened, Consumer<Throwable> showError) {
+    public MonitorController(Runnable chooseRun, Consumer<Path> onRunOpened, Consumer<Throwable> showError) {
         this.onRunOpened = onRunOpened;
         this.showError = showError;
-        this.exportPane = new ImportProgressPane("timelapse", out -> runLabel.setText(run.getFileName() + "   (timelapse written to "
+        this.exportPane = new FolderJobPane("timelapse", out -> runLabel.setText(run.getFileName() + "   (timelapse written to "
                 + out + ")"), e -> showError.accept(new java.io.IOException("The timelapse failed: " + e.getMessage(), e)));
         lossChart.add("D", lossDis, 0, true, true);
         lossChart.add("G", lossGen, 1, true, true);
@@ -138,12 +141,12 @@ final class MonitorController {
         return coalescer::offer;
     }
 
-    Path run() {
+    public Path run() {
         return run;
     }
 
     /** Watches {@code runDir}, replacing the run shown. */
-    void open(Path runDir) {
+    public void open(Path runDir) {
         reset(runDir);
         watcher = new RunFolderWatcher(runDir, events());
         watcher.start(500);
@@ -263,7 +266,7 @@ final class MonitorController {
     }
 
     /** Asks where to write the timelapse of the run shown (.mp4 or .gif), then writes it in the background. */
-    void chooseTimelapse() {
+    public void chooseTimelapse() {
         if (run == null) {
             showError.accept(new java.io.IOException("Open a run first (File > Open run…), then export its timelapse."));
             return;
@@ -297,12 +300,12 @@ final class MonitorController {
         }
     }
 
-    ImportProgressPane exportPane() {
+    FolderJobPane exportPane() {
         return exportPane;
     }
 
     /** The step of the grid the slider shows, or null before the first grid. */
-    Long shownStep() {
+    public Long shownStep() {
         int index = (int) Math.round(slider.getValue());
         return index >= 0 && index < sampleSteps.size() ? sampleSteps.get(index) : null;
     }
@@ -323,7 +326,7 @@ final class MonitorController {
         }
     }
 
-    void close() {
+    public void close() {
         exportPane.cancel();
         closeWatcher();
         coalescer.stop();

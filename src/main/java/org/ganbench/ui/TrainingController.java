@@ -30,20 +30,53 @@ import org.ganbench.common.ProgressListener;
 import org.ganbench.common.Workspace;
 import org.ganbench.dataset.DatasetFolder;
 import org.ganbench.train.Algorithm;
-import org.ganbench.train.Preset;
 import org.ganbench.train.RunConfig;
 import org.ganbench.train.RunFolder;
 import org.ganbench.train.Trainer;
 import org.ganbench.train.TrainingConfig;
 import org.ganbench.train.TrainingEvent;
 import org.ganbench.train.TrainingSession;
+import org.ganbench.ui.common.FolderNameCell;
 
 /**
  * The Training view's controls over the monitor: dataset, algorithm, preset and hyperparameters in a validated form,
  * the device in use, and Start, Pause, Resume, Stop and "Continue run" (a stopped run shown in the monitor). Runs are
  * prepared on a worker thread; their events reach the monitor through its coalescer.
  */
-final class TrainingController {
+public final class TrainingController {
+    /** Width and batch presets: chainer-gan-lib's own, and a width a CPU trains at a useful pace. */
+    enum Preset {
+        SOURCE("Source (ch 512, batch 64)", 512, 64),
+        CPU("CPU (ch 64, batch 32)", 64, 32),
+        /** Width and batch match no preset: shown, never applied. */
+        CUSTOM("Custom", 0, 0);
+
+        final String label;
+        final int ch;
+        final int batch;
+
+        Preset(String label, int ch, int batch) {
+            this.label = label;
+            this.ch = ch;
+            this.batch = batch;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+
+        /** The preset with this width and batch (as typed in the form), or CUSTOM. */
+        static Preset matching(String ch, String batch) {
+            for (Preset p : List.of(SOURCE, CPU)) {
+                if (Integer.toString(p.ch).equals(ch.strip()) && Integer.toString(p.batch).equals(batch.strip())) {
+                    return p;
+                }
+            }
+            return CUSTOM;
+        }
+    }
+
     /** What the controls allow: nothing running, preparing a run, training, paused, stopping. */
     enum Phase { IDLE, PREPARING, RUNNING, PAUSED, STOPPING }
 
@@ -72,7 +105,7 @@ final class TrainingController {
     private final Label loadMessage = new Label();
     private final HBox loading = new HBox(8, loadProgress, loadMessage);
 
-    TrainingController(Workspace workspace, MonitorController monitor, Consumer<Throwable> showError) {
+    public TrainingController(Workspace workspace, MonitorController monitor, Consumer<Throwable> showError) {
         this.workspace = workspace;
         this.monitor = monitor;
         this.showError = showError;
@@ -97,8 +130,8 @@ final class TrainingController {
         preset.valueProperty().addListener((o, old, now) -> {
             if (now != null && now != Preset.CUSTOM) {
                 applyingPreset = true; // the half-applied preset (new width, old batch) is no edit
-                fields.get("ch").setText(Integer.toString(now.ch()));
-                fields.get("batch").setText(Integer.toString(now.batch()));
+                fields.get("ch").setText(Integer.toString(now.ch));
+                fields.get("batch").setText(Integer.toString(now.batch));
                 applyingPreset = false;
             }
         });
@@ -106,7 +139,7 @@ final class TrainingController {
         for (String name : List.of("ch", "batch")) {
             fields.get(name).textProperty().addListener(o -> {
                 if (!applyingPreset) {
-                    preset.setValue(new org.ganbench.ui.training.TrainingForm().preset());
+                    preset.setValue(Preset.matching(fields.get("ch").getText(), fields.get("batch").getText()));
                 }
             });
         }
@@ -157,7 +190,7 @@ final class TrainingController {
         updateButtons();
     }
 
-    Node view() {
+    public Node view() {
         return root;
     }
 
@@ -375,7 +408,7 @@ final class TrainingController {
         }
     }
 
-    boolean isTraining() {
+    public boolean isTraining() {
         return live != null;
     }
 
@@ -383,7 +416,7 @@ final class TrainingController {
      * For closing the window: stops a running trainer (it checkpoints the step it is on) on a worker thread, then
      * runs {@code then} on the FX thread.
      */
-    void stopThen(Runnable then) {
+    public void stopThen(Runnable then) {
         if (preparing != null) {
             preparing.cancel(); // a run still loading its faces never starts
         }

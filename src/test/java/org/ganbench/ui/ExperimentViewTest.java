@@ -23,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.ganbench.ui.shell.MainWindow;
+import org.ganbench.ui.shell.RunExportActions;
 
 /** A 1x2 experiment matrix of tiny real runs from the window, its report, and an export of what the view shows. */
 @Tag("ui")

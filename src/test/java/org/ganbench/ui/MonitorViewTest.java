@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.ganbench.ui.common.CurveChart;
 
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.ganbench.ui.shell.MainWindow;
 
 /** Training from the window with the real engine at a tiny width: start, watch, pause, stop, continue, close. */
 @Tag("ui")

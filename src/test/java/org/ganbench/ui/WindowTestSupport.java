@@ -18,19 +18,22 @@ import org.ganbench.SharedData;
 import org.ganbench.common.UserDirs;
 import org.ganbench.dataset.CascadeLocator;
 import org.testfx.util.WaitForAsyncUtils;
+import org.ganbench.dataset.DatasetActions;
+import org.ganbench.ui.shell.AppSettings;
+import org.ganbench.ui.shell.MainWindow;
 
 /** Opens the real main window over a temporary workspace, and small helpers for the window tests. */
-final class WindowTestSupport {
-    final Path workspace;
-    final List<Path> openedFiles = new ArrayList<>();
-    MainWindow window;
+public final class WindowTestSupport {
+    public final Path workspace;
+    public final List<Path> openedFiles = new ArrayList<>();
+    public MainWindow window;
 
-    WindowTestSupport(Path workspace) {
+    public WindowTestSupport(Path workspace) {
         this.workspace = workspace;
     }
 
     /** Builds and shows the window on {@code stage} (call from a TestFX {@code @Start} method). */
-    void start(Stage stage) {
+    public void start(Stage stage) {
         Workspace ws = new Workspace(workspace);
         AppSettings settings = new AppSettings();
         settings.width = 1280;
@@ -44,21 +47,21 @@ final class WindowTestSupport {
     }
 
     /** Runs {@code body} on the FX thread and returns its result. */
-    static <T> T fx(Callable<T> body) {
+    public static <T> T fx(Callable<T> body) {
         return WaitForAsyncUtils.waitForAsyncFx(10_000, body);
     }
 
-    static void fx(Runnable body) {
+    public static void fx(Runnable body) {
         WaitForAsyncUtils.waitForAsyncFx(10_000, body);
     }
 
     /** Waits (up to 20 s) until {@code condition}, evaluated on the FX thread, holds. */
-    static void await(String what, Callable<Boolean> condition) {
+    public static void await(String what, Callable<Boolean> condition) {
         await(what, 20, condition);
     }
 
     /** Waits up to {@code seconds} (work at nice 19 on a shared machine is slow) until {@code condition} holds. */
-    static void await(String what, int seconds, Callable<Boolean> condition) {
+    public static void await(String what, int seconds, Callable<Boolean> condition) {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
         } catch (TimeoutException e) {
@@ -67,7 +70,7 @@ final class WindowTestSupport {
     }
 
     /** Writes a snapshot of the scene to {@code target/screenshots/<name>.png} for a person to look at. */
-    static Path screenshot(Scene scene, String name) throws IOException {
+    public static Path screenshot(Scene scene, String name) throws IOException {
         WaitForAsyncUtils.waitForFxEvents();
         BufferedImage image = SwingFXUtils.fromFXImage(fx(() -> scene.snapshot(null)), null);
         Path file = Path.of("target", "screenshots", name + ".png");

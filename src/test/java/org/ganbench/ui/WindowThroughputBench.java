@@ -20,6 +20,9 @@ import org.ganbench.train.GanAlgorithms;
 import org.ganbench.train.MetricsRow;
 import org.ganbench.train.RunFolder;
 import org.ganbench.train.TrainingSession;
+import org.ganbench.dataset.DatasetActions;
+import org.ganbench.ui.shell.AppSettings;
+import org.ganbench.ui.shell.MainWindow;
 
 /**
  * Benchmark (a program, not a test): training throughput with the window open and the live monitor in view against

@@ -1,4 +1,4 @@
-package org.ganbench.ui;
+package org.ganbench.ui.shell;
 
 import java.io.File;
 import java.io.IOException;
@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -24,13 +23,22 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import org.ganbench.common.Workspace;
 import org.ganbench.train.RunFolder;
+import org.ganbench.dataset.DatasetActions;
+import org.ganbench.ui.CompareController;
+import org.ganbench.ui.ExperimentController;
+import org.ganbench.ui.MonitorController;
+import org.ganbench.ui.TrainingController;
+import org.ganbench.ui.common.BackgroundTasks;
+import org.ganbench.ui.common.WorkspaceModel;
+import org.ganbench.ui.datasets.DatasetsController;
+import org.ganbench.ui.inspect.InspectController;
 
 /**
  * The application shell: menus and shortcuts, the Datasets / Training / Compare views (one controller each), folder
  * drag-and-drop, remembered window geometry and folders, and error dialogs.
  */
 public final class MainWindow {
-    enum View { DATASETS, TRAINING, COMPARE, INSPECT }
+    public enum View { DATASETS, TRAINING, COMPARE, INSPECT }
 
     private final Stage stage;
     private final Workspace workspace;
@@ -46,6 +54,8 @@ public final class MainWindow {
     private final TabPane tabs = new TabPane();
     private final Label status = new Label();
     private final Scene scene;
+    private final BackgroundTasks tasks;
+    private final WorkspaceModel model;
 
     public MainWindow(Stage stage, Workspace workspace, AppSettings settings, Path settingsFile,
                       DatasetActions actions, Consumer<Path> openFile) {
@@ -53,19 +63,21 @@ public final class MainWindow {
         this.workspace = workspace;
         this.settings = settings;
         this.settingsFile = settingsFile;
+        this.tasks = new BackgroundTasks(() -> stage);
+        this.model = new WorkspaceModel(workspace);
         Consumer<Throwable> showError = e -> showError("Something went wrong", e);
         datasets = new DatasetsController(workspace.datasets(), actions, openFile,
                 e -> showError("Datasets", e));
         monitor = new MonitorController(this::chooseRunToMonitor, run -> {
             settings.lastRunFolder = run.getParent() == null ? null : run.getParent().toString();
-            status.setText("Watching " + run);
+            tasks.say("Watching " + run);
         }, e -> showError("Training monitor", e));
         training = new TrainingController(workspace, monitor, e -> showError("Training", e));
         compare = new CompareController(this::chooseRunToCompare, e -> showError("Compare", e));
         inspect = new InspectController(workspace.runs(), this::chooseRunToInspect, e -> showError("Inspect", e));
         experiments = new ExperimentController(workspace, compare, openFile, e -> showError("Experiment", e));
         compare.addSidePanel(experiments.view());
-        exports = new RunExportActions(stage, this::exportTarget, status::setText, e -> showError("Export", e));
+        exports = new RunExportActions(stage, this::exportTarget, tasks::say, e -> showError("Export", e));
 
         tabs.setId("views");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -73,13 +85,17 @@ public final class MainWindow {
                 tab("Compare", compare.view()));
         tabs.getTabs().add(tab("Inspect", inspect.view()));
         status.setId("status");
-        status.setText("Workspace: " + workspace.root() + "   (drop folders of illustrations onto the window to crop their faces)");
+        // Nothing to say: where the work goes and how to start.
+        status.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> tasks.status().get()
+                .isEmpty() ? "Workspace: " + model.workspace().get().root()
+                + "   (drop folders of illustrations onto the window to crop their faces)" : tasks.status().get(),
+                tasks.status(), model.workspace()));
         BorderPane root = new BorderPane(tabs);
         root.setTop(menus());
         root.setBottom(status);
-        status.setStyle("-fx-padding: 2 8 2 8;");
+        status.getStyleClass().add("status-line");
         scene = new Scene(root, settings.width, settings.height);
-        scene.getStylesheets().add(MainWindow.class.getResource("ganbench.css").toExternalForm());
+        scene.getStylesheets().add(MainWindow.class.getResource("/org/ganbench/ui/ganbench.css").toExternalForm());
         scene.setOnDragOver(this::dragOver);
         scene.setOnDragDropped(this::dragDropped);
     }
@@ -160,40 +176,40 @@ public final class MainWindow {
         return scene;
     }
 
-    void show(View view) {
+    public void show(View view) {
         tabs.getSelectionModel().select(view.ordinal());
     }
 
-    DatasetsController datasets() {
+    public DatasetsController datasets() {
         return datasets;
     }
 
-    TrainingController training() {
+    public TrainingController training() {
         return training;
     }
 
-    MonitorController monitor() {
+    public MonitorController monitor() {
         return monitor;
     }
 
-    CompareController compare() {
+    public CompareController compare() {
         return compare;
     }
 
-    InspectController inspect() {
+    public InspectController inspect() {
         return inspect;
     }
 
-    ExperimentController experiments() {
+    public ExperimentController experiments() {
         return experiments;
     }
 
-    RunExportActions exports() {
+    public RunExportActions exports() {
         return exports;
     }
 
     /** What the Export menu exports: the monitor's run and grid in the Training view, else the comparison's. */
-    RunExportActions.Target exportTarget() {
+    public RunExportActions.Target exportTarget() {
         if (tabs.getSelectionModel().getSelectedIndex() == View.TRAINING.ordinal()) {
             return monitor.run() == null ? null : new RunExportActions.Target(monitor.run(), monitor.shownStep());
         }
@@ -232,7 +248,7 @@ public final class MainWindow {
      * Handles dropped (or chosen) folders: run folders open in the monitor (a second one goes to the comparison),
      * other folders are imported as datasets. Plain files are ignored. Returns whether anything was accepted.
      */
-    boolean openDropped(List<File> files) {
+    public boolean openDropped(List<File> files) {
         List<Path> imports = new ArrayList<>();
         List<Path> runs = new ArrayList<>();
         for (File f : files) {
@@ -329,13 +345,18 @@ public final class MainWindow {
         return dir == null ? null : dir.toPath();
     }
 
-    void showError(String what, Throwable e) {
-        if (Platform.isFxApplicationThread()) {
-            status.setText(what + ": " + (e.getMessage() == null ? e : e.getMessage()));
-            ErrorDialogs.show(stage, what, e);
-        } else {
-            Platform.runLater(() -> showError(what, e));
-        }
+    public void showError(String what, Throwable e) {
+        tasks.report(what, e);
+    }
+
+    /** The background-task pool and status line every view shares. */
+    public BackgroundTasks tasks() {
+        return tasks;
+    }
+
+    /** The workspace's datasets and runs, shared by every view. */
+    public WorkspaceModel model() {
+        return model;
     }
 
     /** Places the stage where it was last time and saves its geometry when it closes. */
@@ -349,6 +370,7 @@ public final class MainWindow {
             stage.setY(settings.y);
         }
         stage.setMaximized(settings.maximized);
+        model.watch();
         // A running trainer is stopped first, with a checkpoint of the step it is on; then the window closes.
         stage.setOnCloseRequest(e -> {
             if (training.isTraining()) {
@@ -362,7 +384,7 @@ public final class MainWindow {
     /** Closes the window, first stopping a running trainer with a checkpoint of the step it is on. */
     void requestClose() {
         if (training.isTraining()) {
-            status.setText("Stopping training (checkpoint of the current step) before closing…");
+            tasks.say("Stopping training (checkpoint of the current step) before closing…");
         }
         training.stopThen(stage::close);
     }
@@ -377,6 +399,8 @@ public final class MainWindow {
         }
         settings.maximized = stage.isMaximized();
         datasets.close();
+        model.close();
+        tasks.shutdown();
         monitor.close();
         inspect.close();
         experiments.cancel();

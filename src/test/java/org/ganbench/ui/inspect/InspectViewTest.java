@@ -1,4 +1,4 @@
-package org.ganbench.ui;
+package org.ganbench.ui.inspect;
 
 import static org.ganbench.ui.WindowTestSupport.await;
 import static org.ganbench.ui.WindowTestSupport.fx;
@@ -26,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.ganbench.ui.WindowTestSupport;
+import org.ganbench.ui.shell.MainWindow;
 
 /** The Inspect view on a tiny run the real engine trained: strips, walks, picking endpoints, saving, errors. */
 @Tag("ui")

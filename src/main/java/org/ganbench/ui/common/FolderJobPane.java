@@ -1,4 +1,4 @@
-package org.ganbench.ui;
+package org.ganbench.ui.common;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ import org.ganbench.common.ProgressListener;
  * Runs jobs over folders (crop or import of datasets, a run's timelapse) one folder after another on a background
  * Task and shows them: a progress bar, the job's message (faces, faces/s) and a Cancel button. Hidden while idle.
  */
-final class ImportProgressPane extends HBox {
+public final class FolderJobPane extends HBox {
     private final Consumer<Path> onImported;
     private final Consumer<Throwable> onFailed;
     private final ProgressBar bar = new ProgressBar(0);
@@ -31,12 +31,12 @@ final class ImportProgressPane extends HBox {
 
     /** The work done for one folder (crop job, import, timelapse); returns what it wrote (dataset, file). */
     @FunctionalInterface
-    interface FolderJob {
+    public interface FolderJob {
         Path run(Path folder, ProgressListener progress, CancellationToken cancel) throws IOException;
     }
 
     /** {@code id} names the pane and, with "-cancel", its Cancel button (several panes share a scene). */
-    ImportProgressPane(String id, Consumer<Path> onImported, Consumer<Throwable> onFailed) {
+    public FolderJobPane(String id, Consumer<Path> onImported, Consumer<Throwable> onFailed) {
         this.onImported = onImported;
         this.onFailed = onFailed;
         setId(id);
@@ -53,18 +53,18 @@ final class ImportProgressPane extends HBox {
         managedProperty().bind(visibleProperty());
     }
 
-    boolean isRunning() {
+    public boolean isRunning() {
         return running != null;
     }
 
-    void cancel() {
+    public void cancel() {
         if (token != null) {
             token.cancel();
         }
     }
 
     /** Runs {@code job} on {@code folders} in order; refuses (returns false) while a job is running. */
-    boolean start(List<Path> folders, FolderJob job) {
+    public boolean start(List<Path> folders, FolderJob job) {
         if (running != null || folders.isEmpty()) {
             return false;
         }

@@ -1,4 +1,4 @@
-package org.ganbench.ui;
+package org.ganbench.ui.common;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,7 @@ import org.ganbench.common.SeriesBuffer;
  * whether a run has 1,000 or 100,000 steps; the full data stays in the buffers (and the run's files). (JavaFX's
  * LineChart was measured at over 100 ms per redraw for four curves of 760 points: one node bookkeeping entry per point.)
  */
-final class CurveChart {
+public final class CurveChart {
     private static final Color[] PALETTE = {Color.web("#1f77b4"), Color.web("#d62728"), Color.web("#2ca02c"),
         Color.web("#9467bd"), Color.web("#ff7f0e"), Color.web("#17becf"), Color.web("#8c564b"), Color.web("#e377c2")};
     private static final double LEFT = 58;
@@ -50,7 +50,7 @@ final class CurveChart {
     private final FlowPane legend = new FlowPane(12, 2);
     private final BorderPane root = new BorderPane();
 
-    CurveChart(String title, String yLabel) {
+    public CurveChart(String title, String yLabel) {
         Label heading = new Label(title + "  (" + yLabel + " by step)");
         heading.setStyle("-fx-font-weight: bold;");
         Pane plot = new Pane(canvas) {
@@ -71,7 +71,7 @@ final class CurveChart {
         root.setMinHeight(150);
     }
 
-    BorderPane node() {
+    public BorderPane node() {
         return root;
     }
 
@@ -79,7 +79,7 @@ final class CurveChart {
      * Adds a curve; {@code raw} draws the buffer's values faintly, {@code smoothed} its moving average boldly, in the
      * colour of the {@code colorIndex}-th quantity (so the raw and smoothed curves of one quantity match).
      */
-    void add(String name, SeriesBuffer buffer, int colorIndex, boolean raw, boolean smoothed) {
+    public void add(String name, SeriesBuffer buffer, int colorIndex, boolean raw, boolean smoothed) {
         Color color = PALETTE[colorIndex % PALETTE.length];
         if (raw) {
             curves.add(new Curve(buffer, false, color));
@@ -92,23 +92,23 @@ final class CurveChart {
         legend.getChildren().add(entry);
     }
 
-    void clear() {
+    public void clear() {
         curves.clear();
         legend.getChildren().clear();
         refresh();
     }
 
     /** Points drawn by the curve at {@code index} at the last redraw (for tests and diagnostics). */
-    int drawnPoints(int index) {
+    public int drawnPoints(int index) {
         return curves.get(index).drawn.size();
     }
 
-    int curveCount() {
+    public int curveCount() {
         return curves.size();
     }
 
     /** Redraws every curve from its buffer (FX thread). */
-    void refresh() {
+    public void refresh() {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
@@ -209,7 +209,7 @@ final class CurveChart {
     }
 
     /** A round step (1, 2 or 5 times a power of ten) close to {@code rough}. */
-    static double niceStep(double rough) {
+    public static double niceStep(double rough) {
         if (!(rough > 0) || !Double.isFinite(rough)) {
             return 1;
         }

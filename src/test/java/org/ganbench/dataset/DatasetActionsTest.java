@@ -1,4 +1,4 @@
-package org.ganbench.ui;
+package org.ganbench.dataset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,28 +1,28 @@
-package org.ganbench.ui;
+package org.ganbench.ui.common;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextArea;
 import javafx.stage.Window;
 
-/** Clear error dialogs: what failed in words, the core's message, and the details folded away. */
-final class ErrorDialogs {
+/** Clear error dialogs: what failed in words, the reason in the user's words, and the details folded away. */
+public final class ErrorDialogs {
     private ErrorDialogs() {
     }
 
-    static void show(Window owner, String what, Throwable error) {
-        Throwable cause = error.getCause() != null && error.getMessage() != null
-                && error.getMessage().startsWith(error.getCause().getClass().getName()) ? error.getCause() : error;
+    /** Shows {@code error} under the heading {@code what}; {@code owner} may be null. */
+    public static void show(Window owner, String what, Throwable error) {
         Alert alert = new Alert(Alert.AlertType.ERROR);
-        alert.initOwner(owner);
+        if (owner != null) {
+            alert.initOwner(owner);
+        }
         alert.setTitle("GanBench");
         alert.setHeaderText(what);
-        alert.setContentText(cause.getMessage() == null ? cause.toString() : cause.getMessage());
+        alert.setContentText(ErrorMessages.of(error));
+        alert.getDialogPane().setId("error-dialog");
         StringWriter trace = new StringWriter();
-        cause.printStackTrace(new PrintWriter(trace));
+        error.printStackTrace(new PrintWriter(trace));
         TextArea details = new TextArea(trace.toString());
         details.setEditable(false);
         alert.getDialogPane().setExpandableContent(details);
@@ -30,9 +30,11 @@ final class ErrorDialogs {
     }
 
     /** The cascade is nowhere: where it was looked for, and a button that fetches it. */
-    static void missingCascade(Window owner, String whereLooked, Runnable fetch) {
-        ButtonType fetchButton = new ButtonType("Fetch", ButtonBar.ButtonData.OK_DONE);
-        Alert alert = new Alert(Alert.AlertType.WARNING, whereLooked, fetchButton, ButtonType.CANCEL);
+    public static void missingCascade(Window owner, String whereLooked, Runnable fetch) {
+        javafx.scene.control.ButtonType fetchButton = new javafx.scene.control.ButtonType("Fetch",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.WARNING, whereLooked, fetchButton,
+                javafx.scene.control.ButtonType.CANCEL);
         alert.initOwner(owner);
         alert.setTitle("GanBench");
         alert.setHeaderText("The face detector's cascade file is missing");

@@ -1,4 +1,4 @@
-package org.ganbench.ui;
+package org.ganbench.ui.inspect;
 
 import java.awt.image.BufferedImage;
 import java.io.File;
@@ -41,6 +41,7 @@ import org.ganbench.train.LatentPaths;
 import org.ganbench.train.LatentStrip;
 import org.ganbench.train.RunFolder;
 import org.ganbench.train.RunGenerator;
+import org.ganbench.ui.common.FolderNameCell;
 
 /**
  * The Inspect view: a run's generator at one of its checkpoints, looked inside. The samples of a seed (click two of
@@ -48,7 +49,7 @@ import org.ganbench.train.RunGenerator;
  * latent direction (random, or from the first picked face to the second). Generation runs on one worker thread, which
  * also owns the loaded generator; the strips are saved as PNG.
  */
-final class InspectController {
+public final class InspectController {
     /** Samples of the seed shown to pick endpoints from (5 x 5, as the run's sample grids). */
     static final int CANDIDATES = 25;
     private static final int TILE = 64;
@@ -94,7 +95,7 @@ final class InspectController {
     private boolean generateAgain;
     private CancellationToken token;
 
-    InspectController(Path runsDir, Runnable chooseRun, Consumer<Throwable> showError) {
+    public InspectController(Path runsDir, Runnable chooseRun, Consumer<Throwable> showError) {
         this.runsDir = runsDir;
         this.chooseRun = chooseRun;
         this.showError = showError;
@@ -166,7 +167,7 @@ final class InspectController {
         refreshRuns();
     }
 
-    Node view() {
+    public Node view() {
         return root;
     }
 
@@ -216,7 +217,7 @@ final class InspectController {
     }
 
     /** Shows {@code runDir} (from the workspace or opened from disk) and generates its strips. */
-    void open(Path runDir) {
+    public void open(Path runDir) {
         Path dir = runDir.toAbsolutePath().normalize();
         if (!runBox.getItems().contains(dir)) {
             runBox.getItems().add(dir);
@@ -250,7 +251,7 @@ final class InspectController {
     }
 
     /** Other samples and another walk direction. */
-    void newSeeds() {
+    public void newSeeds() {
         java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
         seed.setText(Integer.toString(random.nextInt(1_000_000)));
         directionSeed.setText(Integer.toString(random.nextInt(1_000_000)));
@@ -262,7 +263,7 @@ final class InspectController {
      * Generates the samples, the strips and the walks on the worker thread, one request at a time: asked again while
      * generating, it generates once more when done, with the settings of then.
      */
-    void generate() {
+    public void generate() {
         if (running != null) {
             generateAgain = true;
             return;
@@ -470,7 +471,7 @@ final class InspectController {
     }
 
     /** Saves the interpolation strip or the walk as PNG, chosen with a file dialog. */
-    void save(boolean interpolation) {
+    public void save(boolean interpolation) {
         if (shown == null) {
             showError.accept(new IllegalStateException("Nothing to save yet: Generate first."));
             return;
@@ -514,7 +515,7 @@ final class InspectController {
         return running != null;
     }
 
-    void close() {
+    public void close() {
         cancel();
         worker.execute(this::closeGenerator);
         worker.shutdown();

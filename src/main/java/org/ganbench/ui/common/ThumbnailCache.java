@@ -1,4 +1,4 @@
-package org.ganbench.ui;
+package org.ganbench.ui.common;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -17,12 +17,12 @@ import javafx.scene.image.Image;
  * cells on screen now), and a request whose cell has scrolled away is skipped before decoding, so fast scrolling
  * through 50,000 faces does not queue 50,000 decodes.
  */
-final class ThumbnailCache implements AutoCloseable {
+public final class ThumbnailCache implements AutoCloseable {
     private final int size;
     private final Map<Path, Image> cache;
     private final ExecutorService loader;
 
-    ThumbnailCache(int size, int capacity) {
+    public ThumbnailCache(int size, int capacity) {
         this.size = size;
         this.cache = new LinkedHashMap<>(capacity, 0.75f, true) {
             @Override
@@ -45,7 +45,7 @@ final class ThumbnailCache implements AutoCloseable {
     }
 
     /** The cached thumbnail, or null (FX thread). */
-    Image cached(Path file) {
+    public Image cached(Path file) {
         return cache.get(file);
     }
 
@@ -53,7 +53,7 @@ final class ThumbnailCache implements AutoCloseable {
      * Decodes {@code file} in the background unless {@code stillWanted} says otherwise by then, caches it, and passes
      * it to {@code done} on the FX thread. Call on the FX thread.
      */
-    void request(Path file, BooleanSupplier stillWanted, Consumer<Image> done) {
+    public void request(Path file, BooleanSupplier stillWanted, Consumer<Image> done) {
         Image hit = cache.get(file);
         if (hit != null) {
             done.accept(hit);
@@ -73,7 +73,7 @@ final class ThumbnailCache implements AutoCloseable {
         });
     }
 
-    void invalidate(Path file) {
+    public void invalidate(Path file) {
         cache.remove(file);
     }
 

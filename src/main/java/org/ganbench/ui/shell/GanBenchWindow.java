@@ -1,10 +1,11 @@
-package org.ganbench.ui;
+package org.ganbench.ui.shell;
 
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.ganbench.common.Workspace;
 import org.ganbench.dataset.CascadeLocator;
+import org.ganbench.dataset.DatasetActions;
 
 /** The desktop window. It only observes and commands the headless core. */
 public final class GanBenchWindow extends Application {

@@ -1,4 +1,4 @@
-package org.ganbench.ui;
+package org.ganbench.ui.datasets;
 
 import static org.ganbench.ui.WindowTestSupport.await;
 import static org.ganbench.ui.WindowTestSupport.fx;
@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.ganbench.ui.WindowTestSupport;
 
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)

@@ -1,4 +1,4 @@
-package org.ganbench.ui;
+package org.ganbench.ui.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.ganbench.ui;
+package org.ganbench.ui.datasets;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,15 +50,20 @@ import org.ganbench.dataset.CascadeLocator;
 import org.ganbench.dataset.CropJob;
 import org.ganbench.dataset.DatasetFolder;
 import org.ganbench.eval.SyntheticDataset;
+import org.ganbench.dataset.DatasetActions;
+import org.ganbench.ui.common.ErrorDialogs;
+import org.ganbench.ui.common.FolderJobPane;
+import org.ganbench.ui.common.FolderNameCell;
+import org.ganbench.ui.common.ThumbnailCache;
 
 /**
  * The Datasets view: the workspace's datasets, a virtualised gallery of one dataset's faces with multi-selection,
  * reject/undo, duplicates side by side, opening a face's source image, statistics, and imports with progress.
  */
-final class DatasetsController {
+public final class DatasetsController {
     static final int THUMB = 64;
     /** Faces of the demo dataset ("Make demo dataset"), as the README's first experiment uses. */
-    static final int DEMO_FACES = 20_000;
+    public static final int DEMO_FACES = 20_000;
     private static final long DEMO_SEED = 1;
 
     /** One face of the open dataset. */
@@ -79,7 +84,7 @@ final class DatasetsController {
     private final Label status = new Label();
     private final VBox stats = new VBox(6);
     private final ListView<Face[]> duplicates = new ListView<>();
-    private final ImportProgressPane importPane;
+    private final FolderJobPane importPane;
     private final DatasetActions actions;
     private final DetectionPreview preview;
     /** Crop settings of the crop job, shared with the detection preview. */
@@ -89,13 +94,13 @@ final class DatasetsController {
     private int anchor = -1;
     private Path dataset;
 
-    DatasetsController(Path datasetsDir, DatasetActions actions, Consumer<Path> openFile,
+    public DatasetsController(Path datasetsDir, DatasetActions actions, Consumer<Path> openFile,
                        Consumer<Throwable> showError) {
         this.datasetsDir = datasetsDir;
         this.openFile = openFile;
         this.showError = showError;
         this.actions = actions;
-        this.importPane = new ImportProgressPane("import", imported -> {
+        this.importPane = new FolderJobPane("import", imported -> {
             refreshDatasets();
             datasetList.getSelectionModel().select(imported);
         }, this::jobFailed);
@@ -165,12 +170,12 @@ final class DatasetsController {
         refreshDatasets();
     }
 
-    Node view() {
+    public Node view() {
         return root;
     }
 
     /** Starts the crop job on folders of illustrations (drop, chooser); false while another job runs. */
-    boolean cropFolders(List<Path> folders) {
+    public boolean cropFolders(List<Path> folders) {
         return importPane.start(folders, (folder, progress, cancel) -> actions.cropFaces(folder, margin.get(),
                 minFace.get(), progress, cancel));
     }
@@ -179,7 +184,7 @@ final class DatasetsController {
      * Writes the synthetic demo set ({@link SyntheticDataset}, {@code n} faces) into {@code datasets/demo} (or demo-2,
      * ... when taken) with progress and Cancel, then selects it; false while another job runs.
      */
-    boolean makeDemoDataset(int n) {
+    public boolean makeDemoDataset(int n) {
         Path target = datasetsDir.resolve("demo");
         for (int k = 2; Files.exists(target); k++) {
             target = datasetsDir.resolve("demo-" + k);
@@ -191,7 +196,7 @@ final class DatasetsController {
     }
 
     /** Starts importing folders of already-cropped faces; false while another job runs. */
-    boolean importCroppedFolders(List<Path> folders) {
+    public boolean importCroppedFolders(List<Path> folders) {
         return importPane.start(folders, actions::importFaces);
     }
 
@@ -243,7 +248,7 @@ final class DatasetsController {
         thread.start();
     }
 
-    ImportProgressPane importPane() {
+    FolderJobPane importPane() {
         return importPane;
     }
 
@@ -255,12 +260,12 @@ final class DatasetsController {
         return selected;
     }
 
-    BooleanProperty canUndoProperty() {
+    public BooleanProperty canUndoProperty() {
         return canUndo;
     }
 
     /** Re-reads the list of datasets, keeping the open one selected. */
-    void refreshDatasets() {
+    public void refreshDatasets() {
         List<Path> found = new ArrayList<>();
         try {
             found.addAll(DatasetFolder.list(datasetsDir));
@@ -388,7 +393,7 @@ final class DatasetsController {
         selectionChanged();
     }
 
-    void selectAll() {
+    public void selectAll() {
         faces.forEach(f -> selected.add(f.name()));
         selectionChanged();
     }
@@ -401,7 +406,7 @@ final class DatasetsController {
     }
 
     /** Moves the selected faces to rejected/ (undoable). */
-    void rejectSelected() {
+    public void rejectSelected() {
         if (dataset == null || selected.isEmpty()) {
             return;
         }
@@ -422,7 +427,7 @@ final class DatasetsController {
     }
 
     /** Puts back the faces of the last rejection. */
-    void undoReject() {
+    public void undoReject() {
         if (undo.isEmpty()) {
             return;
         }
@@ -441,7 +446,7 @@ final class DatasetsController {
         readInBackground(contents -> showStats(contents, duplicates.getItems().size()));
     }
 
-    void openSourceOfSelection() {
+    public void openSourceOfSelection() {
         if (selected.isEmpty()) {
             return;
         }
@@ -457,7 +462,7 @@ final class DatasetsController {
         }
     }
 
-    void close() {
+    public void close() {
         thumbnails.close();
         importPane.cancel();
     }

@@ -1,4 +1,4 @@
-package org.ganbench.ui;
+package org.ganbench.ui.common;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +76,7 @@ public final class EventCoalescer<T> {
     }
 
     /** Hands everything queued so far to the consumer as one batch; returns its size (0: consumer not called). */
-    int pulse() {
+    public int pulse() {
         List<T> batch = new ArrayList<>();
         for (T e; (e = queue.poll()) != null; ) {
             batch.add(e);

@@ -1,4 +1,4 @@
-package org.ganbench.ui;
+package org.ganbench.ui.shell;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.ganbench.ui;
+package org.ganbench.ui.shell;
 
 import java.io.File;
 import java.io.IOException;
@@ -15,9 +15,9 @@ import org.ganbench.train.RunFolder;
  * File > Export grid… and Export curves…: the run (and grid step) in view, written by the core's {@link RunExports}
  * (the same as {@code ganbench export}) on a background thread; failures become error dialogs.
  */
-final class RunExportActions {
+public final class RunExportActions {
     /** The run in view and the step of the grid it shows (null: the newest). */
-    record Target(Path run, Long step) {
+    public record Target(Path run, Long step) {
     }
 
     private final Window owner;
@@ -56,7 +56,7 @@ final class RunExportActions {
         }
     }
 
-    Task<String> exportGrid(Target t, Path out) {
+    public Task<String> exportGrid(Target t, Path out) {
         return inBackground(() -> "Grid of step " + RunExports.grid(new RunFolder(t.run()), t.step(), out)
                 + " written to " + out);
     }

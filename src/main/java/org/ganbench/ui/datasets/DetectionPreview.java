@@ -1,4 +1,4 @@
-package org.ganbench.ui;
+package org.ganbench.ui.datasets;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,6 +28,7 @@ import org.ganbench.dataset.FaceCropper;
 import org.ganbench.dataset.FaceDetector;
 import org.ganbench.dataset.ImageDecoder;
 import org.ganbench.train.TrainingConfig;
+import org.ganbench.dataset.DatasetActions;
 
 /**
  * Detection preview: a source image with the detector's boxes (yellow) and the crop boxes the crop job would cut
