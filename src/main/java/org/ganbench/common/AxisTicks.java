@@ -42,6 +42,12 @@ public record AxisTicks(double min, double max, double step, List<Double> values
         return new AxisTicks(values.get(0), values.get(values.size() - 1), step, List.copyOf(values));
     }
 
+    /** The ticks inside [{@code lo}, {@code hi}]: for an axis kept to its data's range (steps), not widened. */
+    public List<Double> within(double lo, double hi) {
+        double slack = step * 1e-9;
+        return values.stream().filter(v -> v >= lo - slack && v <= hi + slack).toList();
+    }
+
     /** A round step (1, 2, 2.5 or 5 times a power of ten) close to {@code rough}; 1 for a step that is no number. */
     public static double niceStep(double rough) {
         if (!(rough > 0) || !Double.isFinite(rough)) {

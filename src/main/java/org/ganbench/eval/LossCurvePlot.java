@@ -117,7 +117,8 @@ public final class LossCurvePlot {
             g.drawString(empty, LEFT + (plotW - fm.stringWidth(empty)) / 2, TOP + plotH / 2);
             return;
         }
-        AxisTicks xTicks = AxisTicks.covering(x[0], Math.max(x[1], x[0] + 1), Math.max(2, plotW / 90));
+        x[1] = Math.max(x[1], x[0] + 1); // steps: the data's range, not widened to ticks
+        AxisTicks xTicks = AxisTicks.covering(x[0], x[1], Math.max(2, plotW / 90));
         Scale[] scales = new Scale[curves.size()];
         if (losses[0] <= losses[1]) {
             AxisTicks ticks = AxisTicks.covering(losses[0], losses[1], 4);
@@ -130,7 +131,7 @@ public final class LossCurvePlot {
             yAxis(g, fm, ticks, plotW, plotH, false);
             scales[2] = Scale.of(ticks);
         }
-        xAxis(g, fm, xTicks, plotW, plotH);
+        xAxis(g, fm, xTicks, x, plotW, plotH);
         for (int i = 0; i < curves.size(); i++) {
             if (scales[i] == null) {
                 continue;
@@ -138,10 +139,10 @@ public final class LossCurvePlot {
             Color c = curves.get(i).colour();
             g.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 60));
             g.setStroke(new BasicStroke(1f));
-            g.draw(polyline(drawn[i][0], xTicks.min(), xTicks.max(), scales[i], plotW, plotH));
+            g.draw(polyline(drawn[i][0], x[0], x[1], scales[i], plotW, plotH));
             g.setColor(c);
             g.setStroke(new BasicStroke(2f));
-            g.draw(polyline(drawn[i][1], xTicks.min(), xTicks.max(), scales[i], plotW, plotH));
+            g.draw(polyline(drawn[i][1], x[0], x[1], scales[i], plotW, plotH));
         }
         legend(g, fm, curves, drawn, width, height);
     }
@@ -180,10 +181,10 @@ public final class LossCurvePlot {
         }
     }
 
-    private static void xAxis(Graphics2D g, FontMetrics fm, AxisTicks ticks, int plotW, int plotH) {
+    private static void xAxis(Graphics2D g, FontMetrics fm, AxisTicks ticks, double[] range, int plotW, int plotH) {
         g.setColor(Color.DARK_GRAY);
-        for (double v : ticks.values()) {
-            int x = LEFT + (int) Math.round((v - ticks.min()) / (ticks.max() - ticks.min()) * plotW);
+        for (double v : ticks.within(range[0], range[1])) {
+            int x = LEFT + (int) Math.round((v - range[0]) / (range[1] - range[0]) * plotW);
             String label = ticks.label(v);
             g.drawLine(x, TOP + plotH, x, TOP + plotH + 3);
             g.drawString(label, x - fm.stringWidth(label) / 2, TOP + plotH + fm.getAscent() + 4);

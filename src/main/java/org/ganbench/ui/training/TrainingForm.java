@@ -58,8 +58,7 @@ public final class TrainingForm {
         public String help(Algorithm algorithm) {
             TrainingConfig d = algorithm.defaults(8, 1, 0);
             return switch (this) {
-                case LR -> String.format(Locale.ROOT, help, BigDecimal.valueOf(d.learningRate()).stripTrailingZeros()
-                        .toPlainString());
+                case LR -> String.format(Locale.ROOT, help, plain(d.learningRate()));
                 case N_DIS -> String.format(Locale.ROOT, help, d.nDis());
                 case LAMBDA -> String.format(Locale.ROOT, help, Algorithm.DRAGAN.defaults(8, 1, 0).gradientPenalty());
                 default -> help;
@@ -102,7 +101,7 @@ public final class TrainingForm {
     public void setAlgorithm(Algorithm algorithm) {
         this.algorithm = algorithm;
         TrainingConfig d = algorithm.defaults(8, 1, 0);
-        texts.put(Field.LR, Double.toString(d.learningRate()));
+        texts.put(Field.LR, plain(d.learningRate()));
         texts.put(Field.N_DIS, Integer.toString(d.nDis()));
         texts.put(Field.LAMBDA, Double.toString(d.gradientPenalty()));
     }
@@ -190,6 +189,29 @@ public final class TrainingForm {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** The step count typed, or 0 when it is no number (continuing a run then keeps its own). */
+    public long stepsAsked() {
+        try {
+            return integer(Field.STEPS);
+        } catch (IllegalArgumentException e) {
+            return 0;
+        }
+    }
+
+    /** A run's settings in one line: "DRAGAN, ch 64, batch 32, lr 0.0001, n_dis 2, lambda 10.0 on getchu64". */
+    public static String describe(RunConfig run) {
+        TrainingConfig t = run.training();
+        return String.format(Locale.ROOT, "%s, ch %d, batch %d, lr %s, n_dis %d%s on %s", t.algorithm(), t.ch(),
+                t.batch(), plain(t.learningRate()), t.nDis(),
+                Field.LAMBDA.appliesTo(t.algorithm()) ? ", lambda " + t.gradientPenalty() : "",
+                Path.of(run.dataset()).getFileName());
+    }
+
+    /** 0.0001 rather than 1.0E-4. */
+    private static String plain(double v) {
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     private int atLeastOne(Field field) {
