@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BiConsumer;
+import javafx.animation.PauseTransition;
 import javafx.collections.ListChangeListener;
 import javafx.concurrent.Task;
 import javafx.scene.control.ComboBox;
+import javafx.util.Duration;
 import org.ganbench.dataset.DatasetFolder;
 import org.ganbench.ui.common.BackgroundTasks;
 import org.ganbench.ui.common.WorkspaceModel;
@@ -17,6 +19,8 @@ import org.ganbench.ui.common.WorkspaceModel;
  * can say at once that a dataset has none.
  */
 final class DatasetChoice {
+    private static final Duration EMPTY_RECOUNT = Duration.seconds(2);
+
     private final BackgroundTasks tasks;
     private final ComboBox<Path> box;
     private final BiConsumer<Path, Integer> chosen;
@@ -47,11 +51,28 @@ final class DatasetChoice {
         }
     }
 
+    /**
+     * An empty dataset is looked at again every few seconds: faces written into it (a crop running, a copy) change no
+     * list the workspace watcher sees, and Start should not stay disabled once they are there.
+     */
+    private void recountLater(Path dataset) {
+        PauseTransition wait = new PauseTransition(EMPTY_RECOUNT);
+        wait.setOnFinished(e -> {
+            if (dataset.equals(box.getValue())) {
+                countInBackground(dataset);
+            }
+        });
+        wait.play();
+    }
+
     private void count(Path dataset) {
         chosen.accept(dataset, -1);
-        if (dataset == null) {
-            return;
+        if (dataset != null) {
+            countInBackground(dataset);
         }
+    }
+
+    private void countInBackground(Path dataset) {
         Task<Integer> counting = new Task<>() {
             @Override
             protected Integer call() throws IOException {
@@ -61,6 +82,9 @@ final class DatasetChoice {
         counting.setOnSucceeded(e -> {
             if (dataset.equals(box.getValue())) {
                 chosen.accept(dataset, counting.getValue());
+                if (counting.getValue() == 0) {
+                    recountLater(dataset);
+                }
             }
         });
         counting.setOnFailed(e -> {
