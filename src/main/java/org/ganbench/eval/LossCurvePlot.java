@@ -118,7 +118,8 @@ public final class LossCurvePlot {
             return;
         }
         x[1] = Math.max(x[1], x[0] + 1); // steps: the data's range, not widened to ticks
-        AxisTicks xTicks = AxisTicks.covering(x[0], x[1], Math.max(2, plotW / 90));
+        // Steps are whole numbers: no more ticks than steps.
+        AxisTicks xTicks = AxisTicks.covering(x[0], x[1], (int) Math.max(1, Math.min(plotW / 90, x[1] - x[0])));
         Scale[] scales = new Scale[curves.size()];
         if (losses[0] <= losses[1]) {
             AxisTicks ticks = AxisTicks.covering(losses[0], losses[1], 4);

@@ -65,12 +65,10 @@ public final class CurveChart {
                 refresh();
             });
             entry.managedProperty().bind(entry.visibleProperty());
+            swatch.backgroundProperty().addListener(o -> refresh()); // the colour arrives with the stylesheet
         }
 
         Color color() {
-            if (swatch.getBackground() == null && swatch.getScene() != null) {
-                swatch.applyCss(); // a chart drawn before its first layout pulse
-            }
             if (swatch.getBackground() != null && !swatch.getBackground().getFills().isEmpty()) {
                 Paint fill = swatch.getBackground().getFills().get(0).getFill();
                 if (fill instanceof Color c) {
@@ -217,7 +215,9 @@ public final class CurveChart {
             return;
         }
         double[] xRange = {x[0], Math.max(x[1], x[0] + 1)}; // steps: the data's range, not widened to ticks
-        AxisTicks xTicks = AxisTicks.covering(xRange[0], xRange[1], (int) Math.max(2, plotW / 90));
+        // Steps are whole numbers: no more ticks than steps.
+        AxisTicks xTicks = AxisTicks.covering(xRange[0], xRange[1],
+                (int) Math.max(1, Math.min(plotW / 90, xRange[1] - xRange[0])));
         AxisTicks yTicks = AxisTicks.covering(y[0], y[1], (int) Math.max(2, Math.min(6, plotH / 30)));
         drawAxes(g, xTicks, xRange, yTicks, plotW, plotH);
         g.save();

@@ -39,7 +39,7 @@ final class CompareView {
     final HBox grids = new HBox(12);
     final Slider stepSlider = new Slider(0, 0, 0);
     final Label stepLabel = new Label();
-    final CurveChart lossChart = new CurveChart("Losses (smoothed; D solid, G dashed)", "loss");
+    final CurveChart lossChart = new CurveChart("Losses: D solid, G dashed", "smoothed loss");
     final FiguresTable summary = new FiguresTable("eval-table", "No evaluation figures (eval/eval.json) in these"
             + " runs yet: Compute them above.");
     final FiguresTable details = new FiguresTable("eval-details", "No other figures.");

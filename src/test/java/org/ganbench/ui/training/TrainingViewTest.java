@@ -28,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.ganbench.ui.RunFolders;
 import org.ganbench.ui.TinyRuns;
 import org.ganbench.ui.WindowTestSupport;
 import org.ganbench.ui.shell.MainWindow;
