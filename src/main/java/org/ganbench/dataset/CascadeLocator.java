@@ -33,7 +33,12 @@ public final class CascadeLocator {
 
     /** The locator for this process: the real user folders, the current workspace and the running jar. */
     public static CascadeLocator standard() {
-        return new CascadeLocator(UserDirs.fromEnvironment(), Workspace.current().root(), applicationDir());
+        return forWorkspace(Workspace.current().root());
+    }
+
+    /** The locator over the real user folders and the running jar, for the workspace at {@code root}. */
+    public static CascadeLocator forWorkspace(Path root) {
+        return new CascadeLocator(UserDirs.fromEnvironment(), root, applicationDir());
     }
 
     /** Where {@code ganbench fetch-cascade} stores the cascade. */

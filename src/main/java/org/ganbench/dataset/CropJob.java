@@ -396,6 +396,7 @@ public final class CropJob {
         private int facesWritten;
         private int duplicates;
         private int skippedSmall;
+        private int imagesWithoutFaces;
         private int facesSoFar;
         private volatile IOException flushError;
 
@@ -468,6 +469,9 @@ public final class CropJob {
             }
             imagesRead++;
             skippedSmall += o.skippedSmall();
+            if (o.faces().isEmpty() && o.skippedSmall() == 0) {
+                imagesWithoutFaces++;
+            }
             for (ManifestRow row : o.faces()) {
                 String original = findOriginal(PerceptualHash.fromHex(row.phash()));
                 if (original == null) {
@@ -537,7 +541,7 @@ public final class CropJob {
                         + DatasetFolder.describe(flushError), flushError);
             }
             CropResult result = new CropResult(dataset.root(), found, imagesRead, alreadyDone, facesWritten,
-                    duplicates, skippedSmall, failures, cancelled, nanos / 1e9);
+                    duplicates, skippedSmall, imagesWithoutFaces, failures, cancelled, nanos / 1e9);
             writeReport(result);
             return result;
         }
@@ -564,6 +568,7 @@ public final class CropJob {
         report.put("faces_written", result.facesWritten());
         report.put("duplicates", result.duplicates());
         report.put("skipped_small_faces", result.skippedSmall());
+        report.put("images_without_faces", result.imagesWithoutFaces());
         report.put("cancelled", result.cancelled());
         report.put("seconds", result.seconds());
         report.put("faces_per_second", result.facesPerSecond());

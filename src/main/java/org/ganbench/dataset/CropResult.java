@@ -12,11 +12,13 @@ import java.util.List;
  * @param facesWritten faces written in this run, duplicates included
  * @param duplicates   of those, near-duplicates of an earlier face (flagged, left out of training by default)
  * @param skippedSmall faces (or imported images) below the minimum face size
+ * @param imagesWithoutFaces images read in which the detector found no face at all
  * @param failures     every file that could not be used, with its reason
  * @param cancelled    true when the run was cancelled before every file was processed
  */
 public record CropResult(Path dataset, int imagesFound, int imagesRead, int alreadyDone, int facesWritten,
-                         int duplicates, int skippedSmall, List<SourceFiles.Failure> failures, boolean cancelled,
+                         int duplicates, int skippedSmall, int imagesWithoutFaces, List<SourceFiles.Failure> failures,
+                         boolean cancelled,
                          double seconds) {
     public CropResult {
         failures = List.copyOf(failures);
@@ -34,9 +36,9 @@ public record CropResult(Path dataset, int imagesFound, int imagesRead, int alre
     public String summary() {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("%s: %d image files found, %d read, %d already done; %d faces written "
-                        + "(%d near-duplicates flagged), %d small faces skipped, %d failed; %.1f s, %.1f images/s, "
-                        + "%.1f faces/s%n", cancelled ? "cancelled" : "done", imagesFound, imagesRead, alreadyDone,
-                facesWritten, duplicates, skippedSmall, failures.size(), seconds, imagesPerSecond(), facesPerSecond()));
+                        + "(%d near-duplicates flagged), %d images without a face, %d small faces skipped, %d failed; "
+                        + "%.1f s, %.1f images/s, %.1f faces/s%n", cancelled ? "cancelled" : "done", imagesFound,
+                imagesRead, alreadyDone, facesWritten, duplicates, imagesWithoutFaces, skippedSmall, failures.size(), seconds, imagesPerSecond(), facesPerSecond()));
         for (SourceFiles.Failure f : failures) {
             sb.append("  failed: ").append(f.source()).append(": ").append(f.reason()).append(System.lineSeparator());
         }

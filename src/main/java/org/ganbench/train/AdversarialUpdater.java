@@ -290,9 +290,7 @@ abstract class AdversarialUpdater implements GanAlgorithm {
 
     @Override
     public String device() {
-        String backend = Nd4j.getBackend().getClass().getSimpleName();
-        return (Nd4j.getEnvironment().isCPU() ? "CPU" : "GPU") + " (ND4J " + backend + ", "
-                + Nd4j.getEnvironment().maxMasterThreads() + " threads)";
+        return ComputeBackend.describe();
     }
 
     private void ensureOpen() {

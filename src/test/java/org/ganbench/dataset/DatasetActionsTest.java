@@ -49,7 +49,7 @@ class DatasetActionsTest {
         List<long[]> progress = new ArrayList<>();
 
         Path dataset = actions(null).importFaces(src, (done, total, msg) -> progress.add(new long[] {done, total}),
-                new CancellationToken());
+                new CancellationToken()).dataset();
 
         assertEquals(tmp.resolve("datasets/my faces"), dataset);
         DatasetFolder folder = new DatasetFolder(dataset);
@@ -68,7 +68,7 @@ class DatasetActionsTest {
         assertEquals(before, hashes(src));
 
         // The same folder again extends its own dataset (nothing new to do) rather than making a second one.
-        assertEquals(dataset, actions(null).importFaces(src, ProgressListener.NONE, new CancellationToken()));
+        assertEquals(dataset, actions(null).importFaces(src, ProgressListener.NONE, new CancellationToken()).dataset());
         assertEquals(rows, folder.readManifest());
     }
 
@@ -108,16 +108,48 @@ class DatasetActionsTest {
         Path in = Files.createDirectories(tmp.resolve("illustrations"));
         Files.createSymbolicLink(in.resolve("a.jpg"),
                 SharedData.path("illustrations/jonathonyan_detect_01.jpg").toAbsolutePath());
-        Path dataset = actions(SharedData.cascade()).cropFaces(in, 0.25, 0, ProgressListener.NONE,
+        CropResult result = actions(SharedData.cascade()).cropFaces(in, 0.25, 0, false, ProgressListener.NONE,
                 new CancellationToken());
-        assertEquals(4, new DatasetFolder(dataset).readManifest().size(), "the illustration's four faces");
+        assertEquals(4, new DatasetFolder(result.dataset()).readManifest().size(), "the illustration's four faces");
+        assertEquals(4, result.facesWritten());
+        assertEquals(0, result.imagesWithoutFaces());
+    }
+
+    @Test
+    void aFolderWithoutFacesLeavesNoEmptyDatasetUnlessAsked() throws Exception {
+        Path in = tmp.resolve("plain");
+        TestImages.writeFace(in.resolve("noise-1.png"), 200, 150, 1);
+        TestImages.writeFace(in.resolve("noise-2.png"), 180, 180, 2);
+
+        CropResult result = actions(SharedData.cascade()).cropFaces(in, 0.25, 0, false, ProgressListener.NONE,
+                new CancellationToken());
+        assertEquals(0, result.facesWritten());
+        assertEquals(2, result.imagesWithoutFaces());
+        assertFalse(Files.exists(tmp.resolve("datasets/plain")), "no empty dataset left behind");
+
+        CropResult kept = actions(SharedData.cascade()).cropFaces(in, 0.25, 0, true, ProgressListener.NONE,
+                new CancellationToken());
+        assertTrue(new DatasetFolder(kept.dataset()).isDataset(), "asked for: the empty dataset stays");
+        assertTrue(Files.readString(new DatasetFolder(kept.dataset()).report()).contains("\"images_without_faces\" : 2"));
+    }
+
+    @Test
+    void aCascadeFileIsUsedOnlyWhenItIsTheGenuineOne() throws IOException {
+        Path fake = Files.writeString(tmp.resolve("lbpcascade_animeface.xml"), "<opencv_storage/>");
+        IOException e = assertThrows(IOException.class, () -> actions(null).useCascadeFile(fake));
+        assertTrue(e.getMessage().contains("not the genuine"), e.getMessage());
+        assertFalse(actions(null).hasCascade());
+
+        Path cached = actions(null).useCascadeFile(SharedData.cascade());
+        assertEquals(tmp.resolve("cache/lbpcascade_animeface.xml"), cached);
+        assertEquals(cached, actions(null).cascade(), "found there from now on");
     }
 
     @Test
     void aMissingCascadeSaysWhereItLookedBeforeAnyWork() throws IOException {
         TestImages.writeFace(tmp.resolve("in/a.png"), 64, 64, 1);
         CascadeLocator.CascadeNotFoundException e = assertThrows(CascadeLocator.CascadeNotFoundException.class,
-                () -> actions(null).cropFaces(tmp.resolve("in"), 0.25, 0, ProgressListener.NONE,
+                () -> actions(null).cropFaces(tmp.resolve("in"), 0.25, 0, false, ProgressListener.NONE,
                         new CancellationToken()));
         assertTrue(e.getMessage().contains(tmp.resolve("cache").toString()), e.getMessage());
         assertFalse(Files.exists(tmp.resolve("datasets")));

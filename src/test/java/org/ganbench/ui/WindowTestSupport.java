@@ -20,6 +20,7 @@ import org.ganbench.dataset.CascadeLocator;
 import org.testfx.util.WaitForAsyncUtils;
 import org.ganbench.dataset.DatasetActions;
 import org.ganbench.ui.shell.AppSettings;
+import org.ganbench.ui.common.DesktopFiles;
 import org.ganbench.ui.shell.MainWindow;
 
 /** Opens the real main window over a temporary workspace, and small helpers for the window tests. */
@@ -28,8 +29,16 @@ public final class WindowTestSupport {
     public final List<Path> openedFiles = new ArrayList<>();
     public MainWindow window;
 
+    /** The cascade the window's crop uses (null: none installed, as on a first start offline). */
+    private final Path cascade;
+
     public WindowTestSupport(Path workspace) {
+        this(workspace, SharedData.cascade());
+    }
+
+    public WindowTestSupport(Path workspace, Path cascade) {
         this.workspace = workspace;
+        this.cascade = cascade;
     }
 
     /** Builds and shows the window on {@code stage} (call from a TestFX {@code @Start} method). */
@@ -40,8 +49,8 @@ public final class WindowTestSupport {
         settings.height = 800;
         window = new MainWindow(stage, ws, settings, workspace.resolve("config/window.json"),
                 new DatasetActions(ws.datasets(), new CascadeLocator(new UserDirs(workspace.resolve("config"),
-                        workspace.resolve("cache")), workspace, null), SharedData.cascade()),
-                openedFiles::add);
+                        workspace.resolve("cache")), workspace, null), cascade),
+                new DesktopFiles(openedFiles::add, true));
         window.install();
         stage.show();
     }

@@ -22,6 +22,7 @@ import org.ganbench.train.RunFolder;
 import org.ganbench.train.TrainingSession;
 import org.ganbench.dataset.DatasetActions;
 import org.ganbench.ui.shell.AppSettings;
+import org.ganbench.ui.common.DesktopFiles;
 import org.ganbench.ui.shell.MainWindow;
 import org.ganbench.ui.training.TrainingController;
 
@@ -64,7 +65,7 @@ public final class WindowThroughputBench {
             settings.height = 800;
             window[0] = new MainWindow(stage, workspace, settings, ws.resolve("window.json"),
                     new DatasetActions(workspace.datasets(), new CascadeLocator(new UserDirs(ws.resolve("config"),
-                            ws.resolve("cache")), ws, null), null), file -> { });
+                            ws.resolve("cache")), ws, null), null), new DesktopFiles(file -> { }, true));
             window[0].install();
             stage.show();
             window[0].show(MainWindow.View.TRAINING);

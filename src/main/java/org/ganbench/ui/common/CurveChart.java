@@ -100,7 +100,7 @@ public final class CurveChart {
 
     public CurveChart(String title, String yLabel) {
         Label heading = new Label(title + "  (" + yLabel + " by step)");
-        heading.getStyleClass().add("chart-title");
+        heading.getStyleClass().add("section-label");
         Pane plot = new Pane(canvas) {
             @Override
             protected void layoutChildren() {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -17,36 +18,45 @@ import org.ganbench.common.CancellationToken;
 import org.ganbench.common.ProgressListener;
 
 /**
- * Runs jobs over folders (crop or import of datasets, a run's timelapse) one folder after another on a background
- * Task and shows them: a progress bar, the job's message (faces, faces/s) and a Cancel button. Hidden while idle.
+ * Runs a job over folders (crop or import of datasets, a run's timelapse) one folder after another in the background
+ * and shows it: a progress bar, the job's message (faces, faces/s) and a Cancel button. Hidden while idle.
+ *
+ * @param <R> what the job gives for each folder (the crop's result, the file written)
  */
-public final class FolderJobPane extends HBox {
-    private final Consumer<Path> onImported;
+public final class FolderJobPane<R> extends HBox {
+    private final BackgroundTasks tasks;
+    private final Consumer<R> onDone;
     private final Consumer<Throwable> onFailed;
     private final ProgressBar bar = new ProgressBar(0);
     private final Label label = new Label();
     private final Button cancel = new Button("Cancel");
-    private Task<Path> running;
+    private Task<R> running;
     private CancellationToken token;
 
-    /** The work done for one folder (crop job, import, timelapse); returns what it wrote (dataset, file). */
+    /** The work done for one folder (crop job, import, timelapse). */
     @FunctionalInterface
-    public interface FolderJob {
-        Path run(Path folder, ProgressListener progress, CancellationToken cancel) throws IOException;
+    public interface FolderJob<R> {
+        R run(Path folder, ProgressListener progress, CancellationToken cancel) throws IOException;
     }
 
-    /** {@code id} names the pane and, with "-cancel", its Cancel button (several panes share a scene). */
-    public FolderJobPane(String id, Consumer<Path> onImported, Consumer<Throwable> onFailed) {
-        this.onImported = onImported;
+    /**
+     * {@code id} names the pane and, with "-cancel", its Cancel button (several panes share a scene); {@code onDone}
+     * gets each folder's result as it finishes, {@code onFailed} the error that stopped the job (not a cancel).
+     */
+    public FolderJobPane(String id, BackgroundTasks tasks, Consumer<R> onDone, Consumer<Throwable> onFailed) {
+        this.tasks = tasks;
+        this.onDone = onDone;
         this.onFailed = onFailed;
         setId(id);
         setSpacing(8);
         setPadding(new Insets(4, 8, 4, 8));
         setAlignment(Pos.CENTER_LEFT);
         bar.setPrefWidth(240);
+        bar.setMinWidth(120);
         label.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(label, Priority.ALWAYS);
         cancel.setId(id + "-cancel");
+        cancel.setMinWidth(USE_PREF_SIZE);
         cancel.setOnAction(e -> cancel());
         getChildren().addAll(bar, label, cancel);
         setVisible(false);
@@ -64,15 +74,15 @@ public final class FolderJobPane extends HBox {
     }
 
     /** Runs {@code job} on {@code folders} in order; refuses (returns false) while a job is running. */
-    public boolean start(List<Path> folders, FolderJob job) {
+    public boolean start(List<Path> folders, FolderJob<R> job) {
         if (running != null || folders.isEmpty()) {
             return false;
         }
         CancellationToken jobToken = new CancellationToken();
-        Task<Path> task = new Task<>() {
+        Task<R> task = new Task<>() {
             @Override
-            protected Path call() throws Exception {
-                Path last = null;
+            protected R call() throws Exception {
+                R last = null;
                 for (int i = 0; i < folders.size(); i++) {
                     String prefix = folders.size() > 1 ? "(" + (i + 1) + "/" + folders.size() + ") " : "";
                     Path folder = folders.get(i);
@@ -81,8 +91,8 @@ public final class FolderJobPane extends HBox {
                         updateProgress(done, total < 0 ? -1 : total);
                         updateMessage(prefix + folder.getFileName() + ": " + message);
                     }, jobToken);
-                    Path imported = last;
-                    javafx.application.Platform.runLater(() -> onImported.accept(imported));
+                    R result = last;
+                    Platform.runLater(() -> onDone.accept(result));
                 }
                 return last;
             }
@@ -99,9 +109,7 @@ public final class FolderJobPane extends HBox {
         running = task;
         token = jobToken;
         setVisible(true);
-        Thread thread = new Thread(task, "folder-job");
-        thread.setDaemon(true);
-        thread.start();
+        tasks.run(task);
         return true;
     }
 

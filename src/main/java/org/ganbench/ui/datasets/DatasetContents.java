@@ -14,7 +14,7 @@ import org.ganbench.dataset.DatasetFolder;
 import org.ganbench.dataset.ManifestRow;
 
 /** A dataset folder as the Datasets view shows it, read on a worker thread. */
-record DatasetContents(List<DatasetsController.Face> faces, int duplicates, int rejected, int sources) {
+record DatasetContents(List<Face> faces, int duplicates, int rejected, int sources) {
 
     static DatasetContents read(Path dataset) throws IOException {
         Path facesDir = dataset.resolve("faces");
@@ -24,14 +24,14 @@ record DatasetContents(List<DatasetsController.Face> faces, int duplicates, int 
                 files.forEach(p -> present.add(p.getFileName().toString()));
             }
         }
-        List<DatasetsController.Face> faces = new ArrayList<>();
+        List<Face> faces = new ArrayList<>();
         Set<String> sources = new HashSet<>();
         int duplicates = 0;
         DatasetFolder folder = new DatasetFolder(dataset);
         for (ManifestRow e : folder.readFaces()) {
             // Rejected faces stay in the manifest; the gallery shows what is in faces/ now.
             if (present.contains(e.face())) {
-                faces.add(new DatasetsController.Face(e.face(), facesDir.resolve(e.face()), e.source(),
+                faces.add(new Face(e.face(), facesDir.resolve(e.face()), e.source(),
                         e.duplicateOf()));
                 if (!e.source().isEmpty()) {
                     sources.add(e.source());

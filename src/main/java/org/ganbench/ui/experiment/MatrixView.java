@@ -65,7 +65,7 @@ final class MatrixView {
         progress.setId("matrix-progress");
         progress.setMaxWidth(Double.MAX_VALUE);
         problem.setId("matrix-problem");
-        problem.getStyleClass().add("form-problem");
+        problem.getStyleClass().add("error-text");
         problem.setWrapText(true);
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
         status.setId("matrix-status");

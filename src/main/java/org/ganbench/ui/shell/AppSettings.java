@@ -23,6 +23,8 @@ public final class AppSettings {
     public boolean maximized;
     public String lastImportFolder;
     public String lastRunFolder;
+    /** The workspace the window showed last (File > Open workspace). */
+    public String lastWorkspace;
 
     /** The settings file for this user. */
     public static Path defaultFile() {

@@ -1,10 +1,12 @@
 package org.ganbench.ui.shell;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.ganbench.common.Workspace;
 import org.ganbench.dataset.CascadeLocator;
+import org.ganbench.ui.common.DesktopFiles;
 import org.ganbench.dataset.DatasetActions;
 
 /** The desktop window. It only observes and commands the headless core. */
@@ -16,12 +18,16 @@ public final class GanBenchWindow extends Application {
     }
 
     @Override
-    public void start(Stage stage) {
-        Workspace workspace = Workspace.current();
+    public void start(Stage stage) throws IOException {
         Path settingsFile = AppSettings.defaultFile();
-        DatasetActions actions = new DatasetActions(workspace.datasets(), CascadeLocator.standard(), null);
-        MainWindow window = new MainWindow(stage, workspace, AppSettings.load(settingsFile), settingsFile, actions,
-                file -> getHostServices().showDocument(file.toUri().toString()));
+        AppSettings settings = AppSettings.load(settingsFile);
+        // Double-clicked from anywhere: GANBENCH_HOME, a workspace as current folder, the last one, or ~/GanBench.
+        Workspace workspace = Workspace.forDesktop(settings.lastWorkspace == null ? null
+                : Path.of(settings.lastWorkspace));
+        DatasetActions actions = new DatasetActions(workspace.datasets(),
+                CascadeLocator.forWorkspace(workspace.root()), null);
+        MainWindow window = new MainWindow(stage, workspace, settings, settingsFile, actions,
+                DesktopFiles.of(getHostServices()));
         window.install();
         stage.show();
     }

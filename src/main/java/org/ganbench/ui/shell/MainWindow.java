@@ -25,6 +25,7 @@ import org.ganbench.common.Workspace;
 import org.ganbench.train.RunFolder;
 import org.ganbench.dataset.DatasetActions;
 import org.ganbench.ui.common.BackgroundTasks;
+import org.ganbench.ui.common.DesktopFiles;
 import org.ganbench.ui.common.WorkspaceModel;
 import org.ganbench.ui.compare.CompareController;
 import org.ganbench.ui.compare.Comparison;
@@ -43,7 +44,6 @@ public final class MainWindow {
     public enum View { DATASETS, TRAINING, COMPARE, INSPECT }
 
     private final Stage stage;
-    private final Workspace workspace;
     private final AppSettings settings;
     private final Path settingsFile;
     private final DatasetsController datasets;
@@ -59,24 +59,26 @@ public final class MainWindow {
     private final BackgroundTasks tasks;
     private final WorkspaceModel model;
 
+    private final DesktopFiles files;
+    private MenuBar menuBar;
+
     public MainWindow(Stage stage, Workspace workspace, AppSettings settings, Path settingsFile,
-                      DatasetActions actions, Consumer<Path> openFile) {
+                      DatasetActions actions, DesktopFiles files) {
         this.stage = stage;
-        this.workspace = workspace;
         this.settings = settings;
+        this.files = files;
         this.settingsFile = settingsFile;
         this.tasks = new BackgroundTasks(() -> stage);
         this.model = new WorkspaceModel(workspace);
-        Consumer<Throwable> showError = e -> showError("Something went wrong", e);
-        datasets = new DatasetsController(workspace.datasets(), actions, openFile,
-                e -> showError("Datasets", e));
+        Consumer<Path> openFile = file -> files.open(file, stage, tasks);
+        datasets = new DatasetsController(model, tasks, actions, files);
         monitor = new MonitorController(tasks, this::chooseRunToMonitor, run -> {
             settings.lastRunFolder = run.getParent() == null ? null : run.getParent().toString();
             tasks.say("Watching " + run);
         });
         training = new TrainingController(model, tasks, monitor);
         compare = new CompareController(tasks, this::chooseRunToCompare);
-        inspect = new InspectController(workspace.runs(), this::chooseRunToInspect, e -> showError("Inspect", e));
+        inspect = new InspectController(model, tasks, this::chooseRunToInspect);
         experiments = new ExperimentController(model, tasks, new RunsShown() {
             @Override
             public int capacity() {
@@ -108,7 +110,8 @@ public final class MainWindow {
                 + "   (drop folders of illustrations onto the window to crop their faces)" : tasks.status().get(),
                 tasks.status(), model.workspace()));
         BorderPane root = new BorderPane(tabs);
-        root.setTop(menus());
+        menuBar = menus();
+        root.setTop(menuBar);
         root.setBottom(status);
         status.getStyleClass().add("status-line");
         scene = new Scene(root, settings.width, settings.height);
@@ -135,15 +138,15 @@ public final class MainWindow {
         MenuItem matrix = item("Experiment matrix…", "Shortcut+E", this::showExperimentForm);
         MenuItem exportGrid = item("Export grid…", "Shortcut+Shift+G", exports::chooseGrid);
         MenuItem exportCurves = item("Export curves…", "Shortcut+Shift+C", exports::chooseCurves);
-        MenuItem refresh = item("Refresh datasets", "F5", datasets::refreshDatasets);
+        MenuItem refresh = item("Refresh datasets and runs", "F5", model::refresh);
         MenuItem demo = item("Make demo dataset", "Shortcut+Shift+D", () -> {
             show(View.DATASETS);
-            if (!datasets.makeDemoDataset(DatasetsController.DEMO_FACES)) {
-                showBusy();
-            }
+            datasets.jobs().demo(DatasetsController.DEMO_FACES);
         });
         MenuItem quit = item("Quit", "Shortcut+Q", this::requestClose);
-        Menu file = new Menu("_File", null, cropFolder, importFolder, openRun, compareRun, matrix, openExperiment,
+        MenuItem openWorkspace = item("Open workspace…", "Shortcut+Shift+W", this::chooseWorkspace);
+        Menu file = new Menu("_File", null, openWorkspace, new SeparatorMenuItem(), cropFolder, importFolder,
+                openRun, compareRun, matrix, openExperiment,
                 new SeparatorMenuItem(), exportGrid, exportCurves, timelapse, new SeparatorMenuItem(), demo, refresh,
                 new SeparatorMenuItem(), quit);
 
@@ -163,7 +166,11 @@ public final class MainWindow {
                 item("Training", "Shortcut+2", () -> show(View.TRAINING)),
                 item("Compare", "Shortcut+3", () -> show(View.COMPARE)));
         view.getItems().add(item("Inspect", "Shortcut+4", () -> show(View.INSPECT)));
-        MenuBar bar = new MenuBar(file, edit, view, inspectMenu());
+        Menu help = new Menu("_Help", null,
+                item("About GanBench", "F1", () -> HelpDialogs.showAbout(stage, model.workspace().get(),
+                        settingsFile, tasks)),
+                item("Keyboard shortcuts", "Shortcut+Slash", () -> HelpDialogs.showShortcuts(stage, menuBar)));
+        MenuBar bar = new MenuBar(file, edit, view, inspectMenu(), help);
         bar.setId("menu-bar");
         return bar;
     }
@@ -240,7 +247,7 @@ public final class MainWindow {
     }
 
     void chooseExperiment() {
-        Path dir = chooseFolder("Experiment folder to open", workspace.experiments().toString());
+        Path dir = chooseFolder("Experiment folder to open", model.workspace().get().experiments().toString());
         if (dir != null) {
             show(View.COMPARE);
             experiments.open(dir);
@@ -283,24 +290,55 @@ public final class MainWindow {
         if (!imports.isEmpty()) {
             settings.lastImportFolder = imports.get(0).getParent() == null ? null : imports.get(0).getParent().toString();
             show(View.DATASETS);
-            if (!datasets.cropFolders(imports)) {
-                showBusy();
+            if (!datasets.jobs().crop(imports)) {
                 return false;
             }
         }
         return !imports.isEmpty() || !runs.isEmpty();
     }
 
-    private void showBusy() {
-        showError("Datasets", new IllegalStateException("A dataset job is already running; wait for it or cancel it."));
+    /** Folder chooser for the crop job (a dropped folder does the same), once the face detector is there. */
+    void chooseCropFolder() {
+        datasets.jobs().ensureCascade(() -> {
+            Path dir = chooseFolder("Folder of illustrations to crop faces from", settings.lastImportFolder);
+            if (dir != null) {
+                openDropped(List.of(dir.toFile()));
+            }
+        });
     }
 
-    /** Folder chooser for the crop job (a dropped folder does the same). */
-    void chooseCropFolder() {
-        Path dir = chooseFolder("Folder of illustrations to crop faces from", settings.lastImportFolder);
-        if (dir != null) {
-            openDropped(List.of(dir.toFile()));
+    /** File > Open workspace…: another folder becomes the workspace, unless the window's trainer is running. */
+    void chooseWorkspace() {
+        if (model.trainingActive().get() || training.isTraining()) {
+            showError("Open workspace", new IllegalStateException("Training is running in this workspace: stop it "
+                    + "first (Training view, Stop), then open the other workspace."));
+            return;
         }
+        Path dir = chooseFolder("Workspace folder to open", model.workspace().get().root().toString());
+        if (dir != null) {
+            openWorkspace(dir);
+        }
+    }
+
+    /** Switches every view to the workspace at {@code dir} (made a workspace when it is not one yet). */
+    public void openWorkspace(Path dir) {
+        try {
+            model.workspace().set(Workspace.create(dir));
+        } catch (IOException e) {
+            showError("Cannot open the workspace " + dir, e);
+            return;
+        }
+        settings.lastWorkspace = model.workspace().get().root().toString();
+        settings.lastRunFolder = null;
+        tasks.say("Workspace: " + model.workspace().get().root());
+    }
+
+    /** "GanBench — ~/GanBench — dragan-20261201-1204 (step 1,200)". */
+    static String title(Path workspace, String detail) {
+        Path home = Path.of(System.getProperty("user.home"));
+        String where = workspace.startsWith(home) && !workspace.equals(home)
+                ? "~/" + home.relativize(workspace).toString().replace('\\', '/') : workspace.toString();
+        return "GanBench — " + where + (detail == null || detail.isBlank() ? "" : " — " + detail);
     }
 
     void chooseCroppedFacesFolder() {
@@ -308,9 +346,7 @@ public final class MainWindow {
         if (dir != null) {
             settings.lastImportFolder = dir.getParent() == null ? null : dir.getParent().toString();
             show(View.DATASETS);
-            if (!datasets.importCroppedFolders(List.of(dir))) {
-                showBusy();
-            }
+            datasets.jobs().importFaces(List.of(dir));
         }
     }
 
@@ -339,7 +375,8 @@ public final class MainWindow {
     }
 
     private Path chooseRunFolder(String title) {
-        String start = settings.lastRunFolder != null ? settings.lastRunFolder : workspace.runs().toString();
+        String start = settings.lastRunFolder != null ? settings.lastRunFolder
+                : model.workspace().get().runs().toString();
         Path dir = chooseFolder(title, start);
         if (dir != null && !RunFolder.looksLikeRun(dir)) {
             showError("Not a run folder", new IOException(dir + " has no config.json, metrics.csv or samples/."));
@@ -377,7 +414,9 @@ public final class MainWindow {
 
     /** Places the stage where it was last time and saves its geometry when it closes. */
     public void install() {
-        stage.setTitle("GanBench");
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> title(model.workspace().get().root(), model.titleDetail().get()), model.workspace(),
+                model.titleDetail()));
         stage.setScene(scene);
         // Only where a screen still is (a second monitor may have gone since).
         if (!Double.isNaN(settings.x) && !Double.isNaN(settings.y)

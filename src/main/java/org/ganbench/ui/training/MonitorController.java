@@ -175,7 +175,7 @@ public final class MonitorController {
         return view.lossChart;
     }
 
-    public FolderJobPane exportPane() {
+    public FolderJobPane<Path> exportPane() {
         return timelapse.pane();
     }
 

@@ -1,5 +1,6 @@
 package org.ganbench.ui.training;
 
+import java.nio.file.Path;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -37,10 +38,10 @@ final class MonitorView {
     final Label warning = new Label();
     final Button open = new Button("Open run…");
     final Button timelapse = new Button("Timelapse…");
-    final FolderJobPane exportPane;
+    final FolderJobPane<Path> exportPane;
     final BorderPane root = new BorderPane();
 
-    MonitorView(Label runLabel, FolderJobPane exportPane) {
+    MonitorView(Label runLabel, FolderJobPane<Path> exportPane) {
         this.runLabel = runLabel;
         this.exportPane = exportPane;
         lossChart.node().setId("loss-chart");
@@ -82,7 +83,7 @@ final class MonitorView {
         HBox spacer = new HBox();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         warning.setId("separation-warning");
-        warning.getStyleClass().add("warning-banner");
+        warning.getStyleClass().addAll("warning-banner", "separation");
         warning.setWrapText(true);
         warning.setMaxWidth(Double.MAX_VALUE);
         warning.setVisible(false);

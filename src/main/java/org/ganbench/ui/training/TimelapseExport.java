@@ -20,17 +20,17 @@ final class TimelapseExport {
     private final BackgroundTasks tasks;
     private final Supplier<Path> run;
     private final Label said;
-    private final FolderJobPane pane;
+    private final FolderJobPane<Path> pane;
 
     /** @param said where "timelapse written to …" is said */
     TimelapseExport(BackgroundTasks tasks, Supplier<Path> run, Label said) {
         this.tasks = tasks;
         this.run = run;
         this.said = said;
-        pane = new FolderJobPane("timelapse", this::written, e -> tasks.report("The timelapse", e));
+        pane = new FolderJobPane<>("timelapse", tasks, this::written, e -> tasks.report("The timelapse", e));
     }
 
-    FolderJobPane pane() {
+    FolderJobPane<Path> pane() {
         return pane;
     }
 

@@ -90,7 +90,7 @@ final class TrainingView {
         continueRun.setTooltip(new Tooltip("Trains the run shown in the monitor on from its newest checkpoint, with"
                 + " its own settings (to the form's step count when that is higher)."));
         problem.setId("train-problem");
-        problem.getStyleClass().add("form-problem");
+        problem.getStyleClass().add("error-text");
         problem.setWrapText(true);
         device.setId("train-device");
         state.setId("train-state");

@@ -152,7 +152,7 @@ class DatasetsViewTest {
         for (int i = 0; i < sources; i++) {
             TestImages.writeFace(folder.resolve("f" + i + ".png"), 200, 200, i);
         }
-        assertTrue(fx(() -> app.window.datasets().importCroppedFolders(List.of(folder))));
+        assertTrue(fx(() -> app.window.datasets().jobs().importFaces(List.of(folder))));
         await("progress shown", () -> robot.lookup("#import").query().isVisible()
                 && robot.lookup("#import .progress-bar").queryAs(javafx.scene.control.ProgressBar.class)
                 .getProgress() > 0);
@@ -160,7 +160,7 @@ class DatasetsViewTest {
         await("faces/s shown", () -> ((Label) ((javafx.scene.Parent) robot.lookup("#import").query())
                 .getChildrenUnmodifiable().get(1)).getText().contains("faces/s"));
         robot.clickOn("#import-cancel");
-        await("import stopped", () -> !app.window.datasets().importPane().isRunning());
+        await("import stopped", () -> !app.window.datasets().jobs().pane().isRunning());
         DatasetFolder kept = new DatasetFolder(app.workspace.resolve("datasets/many"));
         List<ManifestRow> rows = kept.readManifest();
         assertTrue(rows.size() < sources, rows.size() + " faces kept");
@@ -188,8 +188,8 @@ class DatasetsViewTest {
         await("cropped dataset opened in the gallery", () -> app.window.datasets().faces().size() == 6);
         assertTrue(Files.exists(app.workspace.resolve("datasets/more illustrations/manifest.csv")));
         WindowTestSupport.screenshot(app.window.scene(), "datasets-cropped");
-        await("progress pane hidden when done", () -> !app.window.datasets().importPane().isRunning()
-                && !app.window.datasets().importPane().isVisible());
+        await("progress pane hidden when done", () -> !app.window.datasets().jobs().pane().isRunning()
+                && !app.window.datasets().jobs().pane().isVisible());
         assertFalse(fx(() -> app.window.openDropped(List.of(folder.resolve("f1.jpg").toFile()))),
                 "plain files are not accepted");
     }
@@ -203,11 +203,11 @@ class DatasetsViewTest {
         await("four faces detected", () -> preview.detected().size() == 4);
         List<org.ganbench.dataset.FaceBox> wide = fx(preview::cropBoxes);
         assertEquals(4, wide.size());
-        fx(() -> app.window.datasets().marginProperty().set(0));
+        fx(() -> app.window.datasets().jobs().margin().set(0));
         List<org.ganbench.dataset.FaceBox> tight = fx(preview::cropBoxes);
         assertTrue(tight.get(0).w() < wide.get(0).w(), "margin 0 crops closer: " + tight + " vs " + wide);
         int smallest = preview.detected().stream().mapToInt(b -> Math.min(b.w(), b.h())).min().orElseThrow();
-        fx(() -> app.window.datasets().minFaceProperty().set(smallest + 1));
+        fx(() -> app.window.datasets().jobs().minFace().set(smallest + 1));
         assertEquals(3, (int) fx(() -> preview.cropBoxes().size()), "the smallest face is skipped");
         String summary = fx(() -> robot.lookup("#preview-summary").queryAs(Label.class).getText());
         assertTrue(summary.contains("4 faces found, 3 kept"), summary);
@@ -219,10 +219,10 @@ class DatasetsViewTest {
         List<Double> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
         fx(() -> robot.lookup("#import .progress-bar").queryAs(javafx.scene.control.ProgressBar.class)
                 .progressProperty().addListener((o, old, now) -> progress.add(now.doubleValue())));
-        assertTrue(fx(() -> app.window.datasets().makeDemoDataset(600)));
-        assertFalse(fx(() -> app.window.datasets().makeDemoDataset(600)), "one dataset job at a time");
+        assertTrue(fx(() -> app.window.datasets().jobs().demo(600)));
+        assertFalse(fx(() -> app.window.datasets().jobs().demo(600)), "one dataset job at a time");
         // datasets/demo is taken (this test's own dataset): the demo set goes to demo-2
-        await("demo set written and selected", () -> !app.window.datasets().importPane().isRunning()
+        await("demo set written and selected", () -> !app.window.datasets().jobs().pane().isRunning()
                 && "demo-2".equals(String.valueOf(robot.lookup("#dataset-list").queryAs(ListView.class)
                         .getSelectionModel().getSelectedItem()).replaceAll(".*/", ""))
                 && app.window.datasets().faces().size() == 600);

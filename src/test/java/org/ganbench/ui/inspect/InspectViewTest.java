@@ -85,7 +85,7 @@ class InspectViewTest {
         robot.clickOn(seventh);
         await("strip between the picked faces", () -> !inspect().isGenerating()
                 && inspect().shown().interpolation().rows() == 1);
-        InspectController.Result shown = inspect().shown();
+        StripGenerator.Result shown = inspect().shown();
         int bytes = 64 * 64 * 3;
         assertArrayEquals(java.util.Arrays.copyOfRange(shown.candidates(), 3 * bytes, 4 * bytes),
                 shown.interpolation().pixels(0, 0));
