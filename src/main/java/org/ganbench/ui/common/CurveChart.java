@@ -173,14 +173,6 @@ public final class CurveChart {
         return series.stream().filter(s -> s.entry.isVisible()).map(s -> s.entry.getText()).toList();
     }
 
-    /** Hides or shows the curves of legend entry {@code index}, as a click on it does. */
-    public void toggle(int index) {
-        Series s = series.get(index);
-        s.shown = !s.shown;
-        s.entry.pseudoClassStateChanged(HIDDEN, !s.shown);
-        refresh();
-    }
-
     /** Redraws every curve from its buffer (FX thread). */
     public void refresh() {
         double w = canvas.getWidth();

@@ -54,9 +54,4 @@ public record RunActivity(Kind kind, long step, String reason) {
     public boolean showsSpeed() {
         return kind == Kind.RUNNING;
     }
-
-    /** Whether the run is at rest with a checkpoint to continue from (stopped, interrupted or failed). */
-    public boolean canContinue() {
-        return kind == Kind.STOPPED || kind == Kind.INTERRUPTED || kind == Kind.FAILED;
-    }
 }
