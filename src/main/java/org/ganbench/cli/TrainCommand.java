@@ -8,6 +8,7 @@ import org.ganbench.common.Workspace;
 import org.ganbench.train.Algorithm;
 import org.ganbench.train.GanAlgorithm;
 import org.ganbench.train.GanAlgorithms;
+import org.ganbench.train.Preset;
 import org.ganbench.train.TrainingConfig;
 import org.ganbench.train.TrainingSession;
 import picocli.CommandLine.Command;
@@ -32,11 +33,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "100000", description = "training steps (default ${DEFAULT-VALUE})")
     long steps;
 
-    @Option(names = "--batch", defaultValue = "64", description = "batch size (default ${DEFAULT-VALUE})")
-    int batch;
+    @Option(names = "--batch", description = "batch size (default 32: the CPU preset, as in the window)")
+    Integer batch;
 
-    @Option(names = "--ch", defaultValue = "512", description = "network width (default ${DEFAULT-VALUE})")
-    int ch;
+    @Option(names = "--ch", description = "network width (default 64: the CPU preset, as in the window; "
+            + "chainer-gan-lib's source setting is --ch 512 --batch 64)")
+    Integer ch;
 
     @Option(names = "--seed", defaultValue = "0", description = "random seed (default ${DEFAULT-VALUE})")
     long seed;
@@ -67,7 +69,9 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Workspace workspace = Workspace.current();
         Path dir = runDir != null ? runDir.toAbsolutePath() : TrainingSession.defaultRunDir(workspace, algorithm);
-        try (TrainingSession session = TrainingSession.newRun(algorithm.defaults(ch, batch, seed),
+        TrainingConfig config = algorithm.defaults(ch != null ? ch : Preset.DEFAULT.ch(),
+                batch != null ? batch : Preset.DEFAULT.batch(), seed);
+        try (TrainingSession session = TrainingSession.newRun(config,
                 workspace.dataset(dataset), dir, steps, sampleEvery, checkpointEvery, engine, new TerminalProgressBar(spec.commandLine().getOut()),
                 new CancellationToken())) {
             spec.commandLine().getOut().println("run folder: " + session.run().dir() + " ("

@@ -52,6 +52,7 @@ public final class Trainer {
     private boolean pauseRequested;
     private volatile long step;
     private boolean eventsClosed;
+    private long lastHeartbeatNanos;
 
     public Trainer(GanAlgorithm algorithm, FaceSet faces, RunFolder run) {
         this.algorithm = algorithm;
@@ -149,8 +150,11 @@ public final class Trainer {
             float[] fixedNoise = fixedNoise(config.training().seed());
             ShuffledBatches batches = new ShuffledBatches(faces, config.training().seed(), resumed.epoch(),
                     resumed.position());
-            run.writeStatus(new RunStatus(RunStatus.State.RUNNING, step, ""));
+            heartbeat(true);
             publish(new RunStarted(config, step));
+            if (step == 0) {
+                writeSamples(fixedNoise); // the untrained generator: a grid to look at before the first sample step
+            }
 
             long lastCheckpoint = resumed.step();
             double timeS = resumed.timeS();
@@ -167,6 +171,7 @@ public final class Trainer {
                 publish(new StepDone(step, stats.losses(), stats.dReal(), stats.dFake(), stats.gradNormG(),
                         stepsPerSecond));
                 health.accept(step, stats.dReal(), stats.dFake());
+                heartbeat(false);
                 if (!stats.isFinite()) {
                     metrics.sync();
                     fail("diverged at step " + step + " (" + firstNonFinite(stats) + "); the last good checkpoint is "
@@ -201,12 +206,33 @@ public final class Trainer {
         }
     }
 
-    /** Waits while paused; false once a stop was asked for. */
-    private synchronized boolean awaitUnpaused() throws InterruptedException {
-        while (pauseRequested && !stopToken.isCancelled()) {
-            wait();
+    /** Waits while paused, renewing the heartbeat (a paused trainer is still alive); false once a stop was asked for. */
+    private boolean awaitUnpaused() throws InterruptedException, IOException {
+        boolean paused = false;
+        while (true) {
+            synchronized (this) {
+                if (!pauseRequested || stopToken.isCancelled()) {
+                    return !stopToken.isCancelled();
+                }
+                if (paused) {
+                    wait(RunStatus.Writer.HEARTBEAT.toMillis());
+                }
+            }
+            heartbeat(!paused); // the step it paused at, at once
+            paused = true;
         }
-        return !stopToken.isCancelled();
+    }
+
+    /**
+     * Writes status.json as RUNNING at the current step (so a watcher sees the step, and that this process still
+     * writes the run); between heartbeats only when {@code now} is asked.
+     */
+    private void heartbeat(boolean now) throws IOException {
+        long nowNanos = System.nanoTime();
+        if (now || nowNanos - lastHeartbeatNanos >= RunStatus.Writer.HEARTBEAT.toNanos()) {
+            run.writeStatus(RunStatus.running(step));
+            lastHeartbeatNanos = nowNanos;
+        }
     }
 
     private void fail(String reason) {

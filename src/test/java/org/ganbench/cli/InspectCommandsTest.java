@@ -95,11 +95,11 @@ class InspectCommandsTest {
     void timelapseWritesOneFramePerGridOfTheRun() throws Exception {
         Path gif = tmp.resolve("run.gif");
         assertEquals(0, cli("timelapse", run.toString(), "--out", gif.toString(), "--fps", "4"), err::toString);
-        assertTrue(out.toString().contains("2 frames at 4 fps in " + gif), out::toString);
+        assertTrue(out.toString().contains("3 frames at 4 fps in " + gif), out::toString);
         javax.imageio.ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
         try (var in = ImageIO.createImageInputStream(gif.toFile())) {
             reader.setInput(in);
-            assertEquals(2, reader.getNumImages(true), "the tiny run saved grids at steps 2 and 4");
+            assertEquals(3, reader.getNumImages(true), "the tiny run saved grids at steps 0 (untrained), 2 and 4");
         } finally {
             reader.dispose();
         }

@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.ganbench.common.Images;
 import org.ganbench.train.MetricsRow;
+import org.ganbench.train.Preset;
+import org.ganbench.train.TrainingConfig;
 import org.ganbench.train.RunFolder;
 import org.ganbench.train.RunStatus;
 import org.ganbench.train.ToyGan;
@@ -60,13 +62,26 @@ class TrainingCommandsTest {
         assertEquals(6, folder.metrics().size());
         assertTrue(Double.isNaN(folder.metrics().get(0).lossGp()), "SNGAN has no penalty");
         assertTrue(Files.readAllLines(folder.metricsFile()).get(1).matches("1,[^,]+,[^,]+,[^,]+,,.*"), "empty loss_gp cell");
-        assertEquals(List.of(3L, 6L), folder.samples().stream().map(RunFolder.StepFile::step).toList());
+        assertEquals(List.of(0L, 3L, 6L), folder.samples().stream().map(RunFolder.StepFile::step).toList());
         assertEquals(List.of(4L, 6L), folder.checkpoints().stream().map(RunFolder.StepFile::step).toList());
         assertEquals(11, folder.config().datasetFaces());
         assertEquals(5, folder.config().training().seed());
         assertEquals(4, folder.config().training().batch());
         assertEquals(RunStatus.State.FINISHED, folder.status().state());
         assertTrue(Files.isRegularFile(folder.generatorFile()));
+    }
+
+    @Test
+    void withoutWidthOrBatchTheCommandLineTrainsAtTheWindowsDefaultPreset() throws Exception {
+        Path run = tmp.resolve("defaults");
+        assertEquals(0, cli("train", "--dataset", dataset.toString(), "--algo", "sngan", "--steps", "1",
+                "--run-dir", run.toString()), err::toString);
+        TrainingConfig config = RunFolder.open(run).config().training();
+        assertEquals(Preset.DEFAULT.ch(), config.ch());
+        assertEquals(Preset.DEFAULT.batch(), config.batch());
+        cli("train", "--help");
+        assertTrue(out.toString().contains("default " + Preset.DEFAULT.ch() + ":")
+                && out.toString().contains("default " + Preset.DEFAULT.batch() + ":"), "the help says the defaults");
     }
 
     @Test

@@ -89,7 +89,7 @@ class RealEngineTrainingTest {
                     && row.dReal() > 0 && row.dReal() < 1 && row.dFake() > 0 && row.dFake() < 1, row.toString());
             assertEquals(algorithm == Algorithm.DRAGAN, Double.isFinite(row.lossGp()), "loss_gp of " + row);
         }
-        assertEquals(List.of(2L, 4L), run.samples().stream().map(RunFolder.StepFile::step).toList());
+        assertEquals(List.of(0L, 2L, 4L), run.samples().stream().map(RunFolder.StepFile::step).toList());
         int gridSide = 5 * TrainingConfig.SIDE + 6 * GeneratedImages.GRID_GAP;
         assertEquals(gridSide, ImageIO.read(run.sampleFile(4).toFile()).getWidth());
         assertEquals(List.of(2L, 4L), run.checkpoints().stream().map(RunFolder.StepFile::step).toList());

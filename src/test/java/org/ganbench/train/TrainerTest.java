@@ -54,7 +54,8 @@ class TrainerTest {
                 run.metrics().stream().map(MetricsRow::step).toList());
         assertTrue(run.metrics().stream().allMatch(r -> r.timeS() > 0 && r.stepsPerS() > 0 && !Double.isNaN(r.lossGp())));
 
-        assertEquals(List.of(4L, 8L, 10L), run.samples().stream().map(RunFolder.StepFile::step).toList());
+        // step 0: the untrained generator, so that a new run has a grid to show at once
+        assertEquals(List.of(0L, 4L, 8L, 10L), run.samples().stream().map(RunFolder.StepFile::step).toList());
         var grid = ImageIO.read(run.sampleFile(10).toFile());
         int expectedSide = 5 * ToyGan.SIDE + 6 * GeneratedImages.GRID_GAP;
         assertEquals(expectedSide, grid.getWidth());
@@ -73,10 +74,10 @@ class TrainerTest {
         assertEquals(List.of(run.dir()), RunFolder.list(tmp).stream().map(RunFolder::dir).toList());
 
         assertTrue(events.all.get(0) instanceof RunStarted started && started.step() == 0);
-        assertEquals(List.of(4L, 8L, 10L), events.of(Samples.class).stream().map(Samples::step).toList());
+        assertEquals(List.of(0L, 4L, 8L, 10L), events.of(Samples.class).stream().map(Samples::step).toList());
         assertEquals(List.of(4L, 8L, 10L), events.of(CheckpointSaved.class).stream().map(CheckpointSaved::step).toList());
         assertEquals(new RunFinished(10, true), events.all.get(events.all.size() - 1));
-        Samples last = events.of(Samples.class).get(2);
+        Samples last = events.of(Samples.class).get(3);
         assertEquals(expectedSide * expectedSide * 3, last.rgb().length);
     }
 
@@ -134,7 +135,7 @@ class TrainerTest {
         trainToEnd(new ToyGan(ToyGan.config(SEED)), run, new Recorder());
         assertSameTraining(reference, run);
         assertEquals(List.of(), leftoverTempFiles(run));
-        assertEquals(List.of(4L, 8L, 12L), run.samples().stream().map(RunFolder.StepFile::step).toList());
+        assertEquals(List.of(0L, 4L, 8L, 12L), run.samples().stream().map(RunFolder.StepFile::step).toList());
     }
 
     @Test
@@ -176,6 +177,11 @@ class TrainerTest {
         long pausedAt = trainer.step();
         Thread.sleep(300);
         assertEquals(pausedAt, trainer.step(), "no step while paused");
+        RunStatus paused = run.status();
+        assertEquals(RunStatus.State.RUNNING, paused.state());
+        assertEquals(pausedAt, paused.step(), "status.json has the step, not 0");
+        assertEquals(ProcessHandle.current().pid(), paused.writer().pid());
+        assertFalse(paused.isInterrupted(System.currentTimeMillis()), "this process is writing the run");
 
         trainer.resume();
         assertEquals(Trainer.State.RUNNING, trainer.state());
@@ -224,7 +230,7 @@ class TrainerTest {
         List<StepDone> steps1 = events.of(StepDone.class);
         assertTrue(steps1.size() < steps, "lagging StepDone events are coalesced: " + steps1.size());
         assertEquals(steps, steps1.get(steps1.size() - 1).step(), "the newest StepDone always arrives");
-        assertEquals(List.of(50L, 100L, 150L, 200L), events.of(Samples.class).stream().map(Samples::step).toList());
+        assertEquals(List.of(0L, 50L, 100L, 150L, 200L), events.of(Samples.class).stream().map(Samples::step).toList());
         assertEquals(List.of(100L, 200L), events.of(CheckpointSaved.class).stream().map(CheckpointSaved::step).toList());
         assertEquals(new RunFinished(steps, true), events.all.get(events.all.size() - 1));
         assertFalse(events.threads.stream().anyMatch(name -> name.startsWith("trainer-slow")),

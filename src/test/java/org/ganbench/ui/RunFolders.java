@@ -6,27 +6,38 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import org.ganbench.TestImages;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.ganbench.train.MetricsRow;
+import org.ganbench.train.RunStatus;
 
 /** Run folders in the shared format, written by tests the way a trainer would. */
-final class RunFolders {
+public final class RunFolders {
     private RunFolders() {
     }
 
-    /** A run with {@code steps} metrics rows (healthy D), a grid every {@code sampleEvery} steps and a config. */
-    static Path write(Path run, int steps, int sampleEvery, boolean penalty) throws IOException {
+    /**
+     * A run with {@code steps} metrics rows (healthy D), a grid every {@code sampleEvery} steps, a config, and a
+     * status saying this process trains it (as a trainer's heartbeat does).
+     */
+    public static Path write(Path run, int steps, int sampleEvery, boolean penalty) throws IOException {
         Files.createDirectories(run);
         Files.writeString(run.resolve("config.json"), "{\"algorithm\": \"" + (penalty ? "DRAGAN" : "SNGAN")
                 + "\", \"steps\": " + (2 * steps) + "}");
         appendMetrics(run, 1, steps, 0.7, 0.3, penalty);
+        writeStatus(run, RunStatus.running(steps));
         for (int s = sampleEvery; s <= steps; s += sampleEvery) {
             TestImages.writeGrid(run.resolve(String.format(Locale.ROOT, "samples/step_%06d.png", s)), s / sampleEvery);
         }
         return run;
     }
 
+    /** Writes status.json as a trainer would. */
+    public static void writeStatus(Path run, RunStatus status) throws IOException {
+        Files.writeString(run.resolve("status.json"), new ObjectMapper().writeValueAsString(status));
+    }
+
     /** Appends rows {@code from..to} with the given discriminator outputs. */
-    static void appendMetrics(Path run, long from, long to, double dReal, double dFake, boolean penalty)
+    public static void appendMetrics(Path run, long from, long to, double dReal, double dFake, boolean penalty)
             throws IOException {
         Files.createDirectories(run);
         Path file = run.resolve("metrics.csv");

@@ -12,15 +12,15 @@ import org.ganbench.train.Trainer;
 import org.ganbench.train.TrainingSession;
 
 /** Tiny datasets and runs trained by the real engine at a width of 16, for the window tests. */
-final class TinyRuns {
-    static final int CH = 16;
-    static final int BATCH = 4;
+public final class TinyRuns {
+    public static final int CH = 16;
+    public static final int BATCH = 4;
 
     private TinyRuns() {
     }
 
     /** {@code datasets/<name>/faces/} with {@code n} distinct 64x64 faces. */
-    static Path dataset(Path workspace, String name, int n, int seed) throws IOException {
+    public static Path dataset(Path workspace, String name, int n, int seed) throws IOException {
         Path dir = workspace.resolve("datasets").resolve(name);
         for (int i = 0; i < n; i++) {
             TestImages.writeFace(dir.resolve("faces/f" + i + ".png"), 64, 64, seed + i);
@@ -29,7 +29,7 @@ final class TinyRuns {
     }
 
     /** Trains {@code steps} steps into {@code runDir} (a grid and a checkpoint every 2 steps) and waits for the end. */
-    static Path train(Path dataset, Path runDir, Algorithm algorithm, long steps) throws IOException, InterruptedException {
+    public static Path train(Path dataset, Path runDir, Algorithm algorithm, long steps) throws IOException, InterruptedException {
         try (TrainingSession session = TrainingSession.newRun(algorithm.defaults(CH, BATCH, 1), dataset, runDir, steps,
                 2, 2, GanAlgorithms::create, ProgressListener.NONE, new CancellationToken())) {
             session.trainer().start();

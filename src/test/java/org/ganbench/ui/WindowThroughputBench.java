@@ -24,6 +24,7 @@ import org.ganbench.dataset.DatasetActions;
 import org.ganbench.ui.shell.AppSettings;
 import org.ganbench.ui.common.DesktopFiles;
 import org.ganbench.ui.shell.MainWindow;
+import org.ganbench.ui.training.TrainingController;
 
 /**
  * Benchmark (a program, not a test): training throughput with the window open and the live monitor in view against
@@ -105,24 +106,35 @@ public final class WindowThroughputBench {
         }
     }
 
+    private static javafx.scene.control.TextField field(MainWindow window, String id) {
+        return (javafx.scene.control.TextField) window.scene().lookup("#train-" + id);
+    }
+
     private static double windowed(MainWindow window, Path dataset, Algorithm algorithm, int ch, int batch,
                                    int steps) throws Exception {
         TrainingController training = window.training();
         CountDownLatch started = new CountDownLatch(1);
         Platform.runLater(() -> {
-            training.refreshDatasets();
-            training.datasetBox().setValue(dataset);
+            window.model().refresh();
+            ((javafx.scene.control.ComboBox<Path>) window.scene().lookup("#train-dataset")).setValue(dataset);
             ((javafx.scene.control.ComboBox<Algorithm>) window.scene().lookup("#train-algorithm")).setValue(algorithm);
-            training.fields().get("ch").setText(Integer.toString(ch));
-            training.fields().get("batch").setText(Integer.toString(batch));
-            training.fields().get("steps").setText(Integer.toString(steps));
+            field(window, "ch").setText(Integer.toString(ch));
+            field(window, "batch").setText(Integer.toString(batch));
+            field(window, "steps").setText(Integer.toString(steps));
             // grids as often as the monitor would show them in a real run of this length
-            training.fields().get("sample every").setText(Integer.toString(Math.max(1, steps / 6)));
-            training.fields().get("checkpoint every").setText(Integer.toString(steps));
-            training.startNewRun();
+            field(window, "sample-every").setText(Integer.toString(Math.max(1, steps / 6)));
+            field(window, "checkpoint-every").setText(Integer.toString(steps));
             started.countDown();
         });
         started.await();
+        // The dataset's faces are counted in the background before Start can go.
+        while (onFx(() -> window.scene().lookup("#train-start").isDisabled())) {
+            Thread.sleep(100);
+        }
+        Platform.runLater(() -> ((javafx.scene.control.Button) window.scene().lookup("#train-start")).fire());
+        while (onFx(() -> window.monitor().run() == null)) { // the run begins
+            Thread.sleep(100);
+        }
         while (!onFx(() -> training.phaseProperty().get() == TrainingController.Phase.IDLE)) {
             Thread.sleep(500);
         }

@@ -24,15 +24,17 @@ import javafx.stage.Stage;
 import org.ganbench.common.Workspace;
 import org.ganbench.train.RunFolder;
 import org.ganbench.dataset.DatasetActions;
-import org.ganbench.ui.CompareController;
-import org.ganbench.ui.ExperimentController;
-import org.ganbench.ui.MonitorController;
-import org.ganbench.ui.TrainingController;
 import org.ganbench.ui.common.BackgroundTasks;
 import org.ganbench.ui.common.DesktopFiles;
 import org.ganbench.ui.common.WorkspaceModel;
+import org.ganbench.ui.compare.CompareController;
+import org.ganbench.ui.compare.Comparison;
 import org.ganbench.ui.datasets.DatasetsController;
+import org.ganbench.ui.experiment.ExperimentController;
+import org.ganbench.ui.experiment.RunsShown;
 import org.ganbench.ui.inspect.InspectController;
+import org.ganbench.ui.training.MonitorController;
+import org.ganbench.ui.training.TrainingController;
 
 /**
  * The application shell: menus and shortcuts, the Datasets / Training / Compare views (one controller each), folder
@@ -73,11 +75,26 @@ public final class MainWindow {
         monitor = new MonitorController(tasks, this::chooseRunToMonitor, run -> {
             settings.lastRunFolder = run.getParent() == null ? null : run.getParent().toString();
             tasks.say("Watching " + run);
-        }, e -> showError("Training monitor", e));
-        training = new TrainingController(workspace, monitor, e -> showError("Training", e));
-        compare = new CompareController(this::chooseRunToCompare, e -> showError("Compare", e));
+        });
+        training = new TrainingController(model, tasks, monitor);
+        compare = new CompareController(tasks, this::chooseRunToCompare);
         inspect = new InspectController(model, tasks, this::chooseRunToInspect);
-        experiments = new ExperimentController(workspace, compare, openFile, e -> showError("Experiment", e));
+        experiments = new ExperimentController(model, tasks, new RunsShown() {
+            @Override
+            public int capacity() {
+                return Comparison.MAX_RUNS;
+            }
+
+            @Override
+            public void showOnly(List<Path> runs) {
+                compare.showOnly(runs);
+            }
+
+            @Override
+            public void reload(Path run) {
+                compare.add(run);
+            }
+        }, openFile);
         compare.addSidePanel(experiments.view());
         exports = new RunExportActions(stage, this::exportTarget, tasks::say, e -> showError("Export", e));
 
@@ -226,8 +243,7 @@ public final class MainWindow {
 
     private void showExperimentForm() {
         show(View.COMPARE);
-        experiments.refreshDatasets();
-        ((javafx.scene.control.TitledPane) experiments.view()).setExpanded(true);
+        experiments.expand();
     }
 
     void chooseExperiment() {

@@ -1,4 +1,4 @@
-package org.ganbench.ui;
+package org.ganbench.ui.experiment;
 
 import static org.ganbench.ui.WindowTestSupport.await;
 import static org.ganbench.ui.WindowTestSupport.fx;
@@ -23,6 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.ganbench.ui.TinyRuns;
+import org.ganbench.ui.WindowTestSupport;
+import org.ganbench.ui.compare.RunData;
 import org.ganbench.ui.shell.MainWindow;
 import org.ganbench.ui.shell.RunExportActions;
 
@@ -47,7 +50,6 @@ class ExperimentViewTest {
     void aOneByTwoMatrixFinishesWithAReportAndBothRunsCompared(FxRobot robot) throws Exception {
         fx(() -> {
             app.window.show(MainWindow.View.COMPARE);
-            app.window.experiments().refreshDatasets();
             robot.lookup("#matrix-algo-dragan").queryAs(CheckBox.class).setSelected(false);
             robot.lookup("#matrix-algo-sngan").queryAs(CheckBox.class).setSelected(true);
             robot.lookup("#matrix-dataset-tiny-a").queryAs(CheckBox.class).setSelected(true);
@@ -71,7 +73,7 @@ class ExperimentViewTest {
         await("both runs compared with their figures", () -> app.window.compare().runs().size() == 2
                 && app.window.compare().runs().stream().allMatch(r -> r.eval().containsKey("swd.mean")));
         assertEquals(List.of("sngan-tiny-a", "sngan-tiny-b"),
-                fx(() -> app.window.compare().runs().stream().map(CompareController.RunData::name).toList()));
+                fx(() -> app.window.compare().runs().stream().map(RunData::name).toList()));
         @SuppressWarnings("unchecked")
         TableView<String> table = robot.lookup("#eval-table").queryAs(TableView.class);
         assertEquals(3, (int) fx(() -> table.getColumns().size()), "figure, and one column per run");

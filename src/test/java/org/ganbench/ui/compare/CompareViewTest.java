@@ -1,4 +1,4 @@
-package org.ganbench.ui;
+package org.ganbench.ui.compare;
 
 import static org.ganbench.ui.WindowTestSupport.await;
 import static org.ganbench.ui.WindowTestSupport.fx;
@@ -25,6 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.ganbench.ui.RunFolders;
+import org.ganbench.ui.TinyRuns;
+import org.ganbench.ui.WindowTestSupport;
 import org.ganbench.ui.shell.MainWindow;
 
 @Tag("ui")
@@ -52,8 +55,10 @@ class CompareViewTest {
         Path dragan = RunFolders.write(app.workspace.resolve("runs/dragan"), 400, 100, true);
         Path sngan = RunFolders.write(app.workspace.resolve("runs/sngan"), 400, 200, false);
         Files.createDirectories(dragan.resolve("eval"));
-        Files.writeString(dragan.resolve("eval/eval.json"), "{\"step\": 400, \"swd\": {\"mean\": 0.0321},"
-                + " \"ms_ssim\": 0.187}");
+        Files.writeString(dragan.resolve("eval/eval.json"), "{\"checkpoint_step\": 400, \"swd\": {\"mean\": 0.0321},"
+                + " \"ms_ssim\": {\"generated\": {\"mean\": 0.187}, \"real\": {\"mean\": 0.2}},"
+                + " \"random_features\": {\"frechet_distance\": 12.5, \"kid\": 0.01, \"coverage\": 0.61},"
+                + " \"memorisation\": {\"median_ratio\": 0.93}}");
 
         assertTrue(fx(() -> app.window.openDropped(List.of(dragan.toFile(), sngan.toFile()))));
         await("both runs loaded", () -> app.window.compare().runs().size() == 2);
@@ -73,10 +78,26 @@ class CompareViewTest {
 
         @SuppressWarnings("unchecked")
         TableView<String> table = robot.lookup("#eval-table").queryAs(TableView.class);
-        assertEquals(List.of("step", "swd.mean", "ms_ssim"), fx(() -> List.copyOf(table.getItems())));
+        assertEquals(List.of("swd.mean", "ms_ssim.generated.mean", "random_features.frechet_distance",
+                "random_features.coverage", "memorisation.median_ratio"), fx(() -> List.copyOf(table.getItems())),
+                "the five main figures first");
+        assertEquals(List.of("SWD ↓", "MS-SSIM (diversity) ↓", "Fréchet distance ↓", "coverage ↑",
+                "memorisation ratio: near 1 is good, ≪1 copies"), fx(() -> table.getItems().stream()
+                .map(k -> String.valueOf(table.getColumns().get(0).getCellData(k))).toList()), "readable names");
         assertEquals(3, (int) fx(() -> table.getColumns().size()), "figure, dragan, sngan");
-        assertEquals("0.03210", fx(() -> table.getColumns().get(1).getCellData(1)));
-        assertEquals("—", fx(() -> table.getColumns().get(2).getCellData(1)), "sngan not evaluated");
+        assertEquals("0.03210", fx(() -> table.getColumns().get(1).getCellData(0)));
+        assertEquals("—", fx(() -> table.getColumns().get(2).getCellData(0)), "sngan not evaluated");
+        assertEquals("dragan", fx(() -> ((Label) table.getColumns().get(1).getGraphic()).getText()));
+        assertEquals(dragan.toString(), fx(() -> ((Label) table.getColumns().get(1).getGraphic()).getTooltip().getText()),
+                "the full name in a tooltip");
+        assertTrue(fx(() -> table.getColumns().get(1).getWidth()) >= 110, "wide enough for a run's name");
+        @SuppressWarnings("unchecked")
+        TableView<String> details = robot.lookup("#eval-details").queryAs(TableView.class);
+        assertEquals(List.of("checkpoint_step", "ms_ssim.real.mean", "random_features.kid"),
+                fx(() -> List.copyOf(details.getItems())), "the rest behind the disclosure");
+        assertEquals("KID ↓", fx(() -> details.getColumns().get(0).getCellData(2)));
+        assertEquals(java.util.Map.of(dragan, 0, sngan, 1), fx(() -> app.window.compare().colours()),
+                "each run's colour, the same in table, grids and curves");
         assertEquals(4, (int) fx(() -> app.window.compare().lossChart().curveCount()), "D and G of each run");
         assertTrue(fx(() -> app.window.compare().lossChart().drawnPoints(3)) > 100, "curves drawn");
 

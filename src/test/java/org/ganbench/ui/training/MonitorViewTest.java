@@ -1,4 +1,4 @@
-package org.ganbench.ui;
+package org.ganbench.ui.training;
 
 import static org.ganbench.ui.WindowTestSupport.await;
 import static org.ganbench.ui.WindowTestSupport.fx;
@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.image.ImageView;
@@ -21,6 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.ganbench.train.RunStatus;
+import org.ganbench.ui.RunFolders;
+import org.ganbench.ui.WindowTestSupport;
 import org.ganbench.ui.common.CurveChart;
 
 @Tag("ui")
@@ -49,6 +53,9 @@ class MonitorViewTest {
         assertTrue(text(robot, "#sample-step").contains("step 600"), "follows the newest grid");
         assertTrue(text(robot, "#run-speed").contains("4.00 steps/s"), text(robot, "#run-speed"));
         assertTrue(text(robot, "#run-speed").contains("ETA 2m 30s"), "600 steps left at 4/s");
+        assertEquals("running", text(robot, "#run-activity"));
+        assertTrue(fx(() -> robot.lookup("#penalty-chart").query().isVisible()), "DRAGAN's penalty has its own chart");
+        assertEquals(List.of("D (faint: raw)", "G (faint: raw)"), fx(() -> app.window.monitor().lossChart().legendEntries()));
         assertEquals(1, (int) fx(() -> robot.lookup("#views").queryAs(javafx.scene.control.TabPane.class)
                 .getSelectionModel().getSelectedIndex()), "the Training view is shown");
 
@@ -84,6 +91,7 @@ class MonitorViewTest {
             assertTrue(drawn <= Math.max(100, width) + 2, "curve " + i + " draws " + drawn + " points, width " + width);
         }
         assertFalse(fx(() -> robot.lookup("#separation-warning").queryAs(Label.class).isVisible()));
+        assertFalse(fx(() -> robot.lookup("#penalty-chart").query().isVisible()), "no penalty in this run: no chart");
         double ms = 0;
         for (int k = 0; k < 5; k++) {
             ms = fx(() -> {
@@ -118,5 +126,56 @@ class MonitorViewTest {
             reader.dispose();
         }
         assertTrue(text(robot, "#run-name").contains("timelapse written to " + gif), text(robot, "#run-name"));
+    }
+
+    @Test
+    void saysWhatARunOnDiskIsDoingAndHidesTheSpeedWhenItIsNotRunning(FxRobot robot) throws Exception {
+        Path run = RunFolders.write(app.workspace.resolve("runs/sngan-1"), 600, 200, false);
+        RunFolders.writeStatus(run, new RunStatus(RunStatus.State.STOPPED, 600, ""));
+        fx(() -> {
+            app.window.show(org.ganbench.ui.shell.MainWindow.View.TRAINING);
+            app.window.monitor().open(run);
+        });
+        await("stopped", () -> text(robot, "#run-activity").equals("stopped at step 600 (checkpoint kept)"));
+        assertEquals("step 600 of 1,200", text(robot, "#run-speed"), "no steps/s and no ETA when stopped");
+
+        RunFolders.writeStatus(run, new RunStatus(RunStatus.State.FINISHED, 600, ""));
+        await("finished", () -> text(robot, "#run-activity").equals("finished"));
+
+        RunFolders.writeStatus(run, new RunStatus(RunStatus.State.FAILED, 600, "diverged at step 600 (loss_dis = NaN)"));
+        await("failed", () -> text(robot, "#run-activity").equals("failed: diverged at step 600 (loss_dis = NaN)"));
+
+        // What a killed trainer leaves: "running", written by a process that is gone.
+        Process killed = new ProcessBuilder("true").start();
+        assertTrue(killed.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+        RunStatus.Writer here = RunStatus.running(600).writer();
+        RunFolders.writeStatus(run, new RunStatus(RunStatus.State.RUNNING, 600, "",
+                new RunStatus.Writer(killed.pid(), here.host(), System.currentTimeMillis())));
+        await("interrupted", () -> text(robot, "#run-activity")
+                .equals("interrupted (no process is writing this run)"));
+        assertFalse(text(robot, "#run-speed").contains("ETA"), text(robot, "#run-speed"));
+        WindowTestSupport.screenshot(robot.lookup("#views").query().getScene(), "training-interrupted");
+
+        RunFolders.writeStatus(run, RunStatus.running(600));
+        await("running again", () -> text(robot, "#run-activity").equals("running"));
+        assertTrue(text(robot, "#run-speed").contains("4.00 steps/s"), text(robot, "#run-speed"));
+    }
+
+    @Test
+    void aLegendEntryHidesAndShowsItsCurve(FxRobot robot) throws IOException {
+        Path run = RunFolders.write(app.workspace.resolve("runs/dragan-3"), 300, 100, true);
+        fx(() -> {
+            app.window.show(org.ganbench.ui.shell.MainWindow.View.TRAINING);
+            app.window.monitor().open(run);
+        });
+        await("curves drawn", () -> app.window.monitor().lossChart().drawnPoints(0) > 100);
+        javafx.scene.Node chart = robot.lookup("#loss-chart").query();
+        Label d = robot.from(chart).lookup(".chart-legend-entry").queryAs(Label.class);
+        robot.clickOn(d);
+        assertTrue(fx(() -> d.getPseudoClassStates().stream().anyMatch(c -> c.getPseudoClassName()
+                .equals("hidden-series"))), "clicked: hidden");
+        robot.clickOn(d);
+        assertFalse(fx(() -> d.getPseudoClassStates().stream().anyMatch(c -> c.getPseudoClassName()
+                .equals("hidden-series"))), "clicked again: shown");
     }
 }

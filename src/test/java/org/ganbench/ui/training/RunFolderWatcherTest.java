@@ -1,4 +1,4 @@
-package org.ganbench.ui;
+package org.ganbench.ui.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -22,7 +22,11 @@ class RunFolderWatcherTest {
     @Test
     void reportsWhatIsNewAtEachLookAndAProblemOnlyOnce() throws IOException {
         List<MonitorEvent> events = new ArrayList<>();
-        RunFolderWatcher w = new RunFolderWatcher(run, events::add);
+        RunFolderWatcher w = new RunFolderWatcher(run, e -> {
+            if (!(e instanceof MonitorEvent.Activity)) {
+                events.add(e);
+            }
+        });
         w.poll();
         assertEquals(List.of(), events, "nothing written yet");
 
@@ -46,5 +50,24 @@ class RunFolderWatcherTest {
         w.poll();
         assertEquals(5, events.size(), "the same problem is reported once");
         assertTrue(assertInstanceOf(MonitorEvent.Problem.class, events.get(4)).message().contains("broken"));
+    }
+
+    @Test
+    void reportsTheRunsActivityWhenItChanges() throws IOException {
+        List<RunActivity> said = new ArrayList<>();
+        RunFolderWatcher w = new RunFolderWatcher(run, e -> {
+            if (e instanceof MonitorEvent.Activity a) {
+                said.add(a.activity());
+            }
+        });
+        w.poll();
+        org.ganbench.ui.RunFolders.writeStatus(run, org.ganbench.train.RunStatus.running(5));
+        w.poll();
+        w.poll();
+        org.ganbench.ui.RunFolders.writeStatus(run, new org.ganbench.train.RunStatus(
+                org.ganbench.train.RunStatus.State.STOPPED, 7, ""));
+        w.poll();
+        assertEquals(List.of("not started", "running", "stopped at step 7 (checkpoint kept)"),
+                said.stream().map(RunActivity::label).toList(), "each change once");
     }
 }

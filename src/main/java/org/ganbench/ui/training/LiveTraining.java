@@ -1,4 +1,4 @@
-package org.ganbench.ui;
+package org.ganbench.ui.training;
 
 import java.io.IOException;
 import java.nio.file.Path;

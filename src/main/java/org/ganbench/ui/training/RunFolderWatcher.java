@@ -1,4 +1,4 @@
-package org.ganbench.ui;
+package org.ganbench.ui.training;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,17 +12,20 @@ import java.util.function.Consumer;
 import org.ganbench.train.MetricsRow;
 import org.ganbench.train.MetricsTail;
 import org.ganbench.train.RunFolder;
+import org.ganbench.ui.common.ErrorMessages;
 
 /**
  * Follows a run folder that a trainer (this window's, the CLI's, another machine's over a shared disk) is writing:
- * polls {@code metrics.csv} and {@code samples/} on its own daemon thread and reports what is new as
- * {@link MonitorEvent}s. The first poll reports everything already there.
+ * polls {@code metrics.csv}, {@code samples/} and {@code status.json} on its own daemon thread and reports what is new
+ * as {@link MonitorEvent}s. The first poll reports everything already there. A status that says running while no
+ * process writes the run any more is reported as interrupted.
  */
 public final class RunFolderWatcher implements AutoCloseable {
     private final Path run;
     private final Consumer<MonitorEvent> sink;
     private final MetricsTail metrics;
     private long lastSampleStep = -1;
+    private RunActivity lastActivity;
     private String lastProblem;
     private ScheduledExecutorService executor;
 
@@ -57,9 +60,14 @@ public final class RunFolderWatcher implements AutoCloseable {
                 sink.accept(new MonitorEvent.Sample(e.getKey(), e.getValue()));
                 lastSampleStep = e.getKey();
             }
+            RunActivity activity = RunActivity.of(new RunFolder(run).status(), System.currentTimeMillis());
+            if (!activity.equals(lastActivity)) {
+                lastActivity = activity;
+                sink.accept(new MonitorEvent.Activity(activity));
+            }
             lastProblem = null;
         } catch (IOException | RuntimeException e) {
-            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            String message = ErrorMessages.of(e);
             if (!message.equals(lastProblem)) {
                 lastProblem = message;
                 sink.accept(new MonitorEvent.Problem(message));
