@@ -16,37 +16,38 @@ import org.ganbench.model.TensorFile;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The training step shared by the three algorithms, as chainer-gan-lib's updaters: for each of the n_dis
- * discriminator updates draw z and a real batch and generate x_fake; on the first, update G with the non-saturating
- * loss softplus(-D(x_fake)); then update D with softplus(-D(x_real)) + softplus(D(x_fake)) on the same x_fake,
- * plus the algorithm's penalty. Both losses are means over the batch. Float32 throughout.
+ * What the three algorithms share: chainer-gan-lib's DCGANGenerator and a 64x64 discriminator, an Adam for each,
+ * the seeded generator of noise, and the pieces every updater's step is made of. Each subclass's {@link #update} is
+ * its chainer-gan-lib updater's {@code update_core}, in the same order. Float32 in training; the lockstep check runs
+ * the same code in float64.
  */
 abstract class AdversarialUpdater implements GanAlgorithm {
-    /** Below this score sigmoid(y) is too small to rescale D's input gradient into G's (see {@link #critique}). */
-    private static final double RESCALE_LIMIT = -40;
     private static final String STATE = "state.properties";
 
     protected final TrainingConfig config;
     protected final Generator64 generator;
     protected final Discriminator64 discriminator;
     protected final ReproducibleRandom random;
+    private final DataType dataType;
     private final Adam generatorAdam;
     private final Adam discriminatorAdam;
+    private final StepWorkspace workspace = new StepWorkspace();
     private boolean closed;
 
-    /** What one discriminator update measured, and the loss gradient G needs (when asked for). */
-    protected record Critique(double lossDis, double lossGen, double dReal, double dFake, INDArray generatorGradient) {
+    AdversarialUpdater(TrainingConfig config, Discriminator64.Kind kind) {
+        this(config, kind, DataType.FLOAT);
     }
 
-    AdversarialUpdater(TrainingConfig config, Discriminator64.Kind kind) {
+    /** In another precision than training's: for checks against float64 references. */
+    AdversarialUpdater(TrainingConfig config, Discriminator64.Kind kind, DataType dataType) {
         this.config = config;
+        this.dataType = dataType;
         this.random = new ReproducibleRandom(config.seed());
-        this.generator = new Generator64(config.ch(), DataType.FLOAT);
-        this.discriminator = new Discriminator64(kind, config.ch(), DataType.FLOAT);
+        this.generator = new Generator64(config.ch(), dataType);
+        this.discriminator = new Discriminator64(kind, config.ch(), dataType);
         generator.initialise(random);
         discriminator.initialise(random);
         this.generatorAdam = new Adam(generator.parameters(), config.learningRate(), config.beta1(), config.beta2());
@@ -54,134 +55,63 @@ abstract class AdversarialUpdater implements GanAlgorithm {
                 config.beta2());
     }
 
-    private final StepWorkspace workspace = new StepWorkspace();
-
     @Override
     public StepStats step(BatchSource real) {
+        return step(StepInputs.seeded(real, random, dataType));
+    }
+
+    /** One step on the given inputs (real batches, latent vectors, noise), drawn in the order the step needs them. */
+    StepStats step(StepInputs inputs) {
         ensureOpen();
         try (MemoryWorkspace ws = workspace.open()) {
-            return stepInWorkspace(real);
+            return update(inputs);
         }
     }
 
-    private StepStats stepInWorkspace(BatchSource real) {
-        int n = config.batch();
-        Critique last = null;
-        double lossGen = Double.NaN;
-        double gradNormG = Double.NaN;
-        double penalty = 0;
-        for (int i = 0; i < config.nDis(); i++) {
-            INDArray z = Nd4j.createFromArray(random.uniform(n * Generator64.LATENT, -1f, 1f)).reshape(n,
-                    Generator64.LATENT);
-            Generator64.Trace fake = generator.forwardTraining(z);
-            INDArray x = realBatch(real, n);
-            discriminator.normaliseWeights();
-            discriminator.parameters().zeroGradients();
-            boolean updateGenerator = i == 0;
-            last = critique(x, fake.image(), updateGenerator);
-            if (updateGenerator) {
-                generator.parameters().zeroGradients();
-                generator.backward(fake, last.generatorGradient());
-                gradNormG = generator.parameters().gradients().norm2Number().doubleValue();
-                generatorAdam.update(generator.parameters());
-                lossGen = last.lossGen();
-            }
-            penalty = addPenalty(x);
-            discriminator.finishGradients();
-            discriminatorAdam.update(discriminator.parameters());
-        }
-        Map<String, Double> losses = new LinkedHashMap<>();
-        losses.put("loss_dis", last.lossDis());
-        losses.put("loss_gen", lossGen);
-        if (hasPenalty()) {
-            losses.put("loss_gp", penalty);
-        }
-        return new StepStats(losses, last.dReal(), last.dFake(), gradNormG);
-    }
-
-    private static INDArray realBatch(BatchSource real, int n) {
-        float[] pixels = real.next(n);
-        int expected = n * 3 * Generator64.SIDE * Generator64.SIDE;
-        if (pixels == null || pixels.length != expected) {
-            throw new IllegalArgumentException("batch source returned " + (pixels == null ? "nothing" : pixels.length
-                    + " floats") + ", expected " + n + " NCHW images of 3x" + Generator64.SIDE + "x" + Generator64.SIDE);
-        }
-        return Nd4j.createFromArray(pixels).reshape(n, 3, Generator64.SIDE, Generator64.SIDE);
-    }
+    /** The algorithm's step: its updater's update_core. */
+    protected abstract StepStats update(StepInputs inputs);
 
     /**
-     * Scores the real and fake batches in one pass (this discriminator has no BN, so every score depends on its
-     * own image only), accumulates D's loss gradients and, when asked, returns G's loss gradient with respect to
-     * x_fake. That is D's input gradient at the fake rows rescaled per sample by dL_gen/dy / dL_dis/dy =
-     * -exp(-y): one backward pass serves both networks. If some y is so negative that sigmoid(y) underflows, a
-     * separate backward pass computes it instead.
+     * Updates G with the loss gradient with respect to its images {@code fake} (a training pass); returns the L2
+     * norm of G's gradient.
      */
-    protected Critique critique(INDArray real, INDArray fake, boolean forGenerator) {
-        int n = (int) real.size(0);
-        Discriminator64.Trace t = discriminator.forward(Nd4j.concat(0, real, fake), true);
-        double[] y = t.score().reshape(2L * n).toDoubleVector();
-        double[] dy = new double[2 * n];
-        double lossDis = 0;
-        double lossGen = 0;
-        double dReal = 0;
-        double dFake = 0;
-        boolean rescalable = true;
-        for (int i = 0; i < n; i++) {
-            double yr = y[i];
-            double yf = y[n + i];
-            lossDis += (softplus(-yr) + softplus(yf)) / n;
-            lossGen += softplus(-yf) / n;
-            dReal += sigmoid(yr) / n;
-            dFake += sigmoid(yf) / n;
-            dy[i] = -sigmoid(-yr) / n;
-            dy[n + i] = sigmoid(yf) / n;
-            rescalable &= yf > RESCALE_LIMIT || !Double.isFinite(yf);
-        }
-        // D's input gradient is only needed at the fake rows, and only for G's update
-        INDArray fakeInputGradient = discriminator.backward(t, column(dy, t.score().dataType()), true,
-                forGenerator && rescalable ? n : 2L * n);
-        INDArray generatorGradient = null;
-        if (forGenerator) {
-            double[] scale = new double[n];
-            if (rescalable) {
-                for (int i = 0; i < n; i++) {
-                    scale[i] = -Math.exp(-y[n + i]);
-                }
-                generatorGradient = fakeInputGradient;
-            } else {
-                double[] dyGen = new double[2 * n];
-                for (int i = 0; i < n; i++) {
-                    dyGen[n + i] = -sigmoid(-y[n + i]) / n;
-                    scale[i] = 1;
-                }
-                generatorGradient = discriminator.backward(t, column(dyGen, t.score().dataType()), false, n);
-            }
-            INDArray perSample = Nd4j.createFromArray(scale).castTo(generatorGradient.dataType());
-            Nd4j.exec(new BroadcastMulOp(generatorGradient, perSample, generatorGradient, 0));
-        }
-        return new Critique(lossDis, lossGen, dReal, dFake, generatorGradient);
+    protected double updateGenerator(Generator64.Trace fake, INDArray imageGradient) {
+        generator.parameters().zeroGradients();
+        generator.backward(fake, imageGradient);
+        double norm = generator.parameters().gradients().norm2Number().doubleValue();
+        generatorAdam.update(generator.parameters());
+        return norm;
     }
 
-    /** The algorithm's penalty on D at this real batch: adds its gradient, returns its value (0 without). */
-    protected double addPenalty(INDArray real) {
-        return 0;
+    /** Applies the gradients accumulated in D's parameters since they were last zeroed. */
+    protected void updateDiscriminator() {
+        discriminatorAdam.update(discriminator.parameters());
     }
 
-    /** Whether {@link #step} reports "loss_gp". */
-    protected boolean hasPenalty() {
-        return false;
+    /** The scores of a discriminator pass, rows {@code from} to {@code to - 1}. */
+    protected static double[] scores(Discriminator64.Trace t, int from, int to) {
+        double[] all = t.score().reshape(t.score().length()).toDoubleVector();
+        return java.util.Arrays.copyOfRange(all, from, to);
+    }
+
+    protected static double[] scores(Discriminator64.Trace t) {
+        return scores(t, 0, (int) t.score().length());
     }
 
     protected static INDArray column(double[] values, DataType dataType) {
         return Nd4j.createFromArray(values).reshape(values.length, 1).castTo(dataType);
     }
 
-    protected static double softplus(double x) {
-        return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
-    }
-
-    protected static double sigmoid(double x) {
-        return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+    /** The step's figures: losses in the order the algorithm reports them, D's mean beliefs, G's gradient norm. */
+    protected static StepStats stats(double lossDis, double lossGen, Double lossGp, double[] real, double[] fake,
+                                     double gradNormG) {
+        Map<String, Double> losses = new LinkedHashMap<>();
+        losses.put("loss_dis", lossDis);
+        losses.put("loss_gen", lossGen);
+        if (lossGp != null) {
+            losses.put("loss_gp", lossGp);
+        }
+        return new StepStats(losses, GanLoss.meanProbability(real), GanLoss.meanProbability(fake), gradNormG);
     }
 
     @Override
