@@ -1,18 +1,13 @@
 package org.ganbench.train;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
-import org.ganbench.common.AtomicFiles;
 import org.ganbench.common.ReproducibleRandom;
 import org.ganbench.model.Adam;
 import org.ganbench.model.Discriminator64;
 import org.ganbench.model.Generator64;
-import org.ganbench.model.TensorFile;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -25,8 +20,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * the same code in float64.
  */
 abstract class AdversarialUpdater implements GanAlgorithm {
-    private static final String STATE = "state.properties";
-
     protected final TrainingConfig config;
     protected final Generator64 generator;
     protected final Discriminator64 discriminator;
@@ -135,81 +128,23 @@ abstract class AdversarialUpdater implements GanAlgorithm {
     @Override
     public void saveCheckpoint(Path dir) throws IOException {
         ensureOpen();
-        Files.createDirectories(dir);
-        TensorFile.write(dir.resolve(GeneratorSampler.CHECKPOINT_FILE), GeneratorSampler.arrays(generator));
-        TensorFile.write(dir.resolve("discriminator.bin"), discriminatorArrays());
-        TensorFile.write(dir.resolve("adam_generator.bin"), adamArrays(generatorAdam));
-        TensorFile.write(dir.resolve("adam_discriminator.bin"), adamArrays(discriminatorAdam));
-        Properties state = new Properties();
-        state.setProperty("format", "1");
-        state.setProperty("algorithm", config.algorithm().name());
-        state.setProperty("ch", String.valueOf(config.ch()));
-        state.setProperty("random_state", String.valueOf(random.state()));
-        state.setProperty("adam_generator_iteration", String.valueOf(generatorAdam.iteration()));
-        state.setProperty("adam_discriminator_iteration", String.valueOf(discriminatorAdam.iteration()));
-        java.io.StringWriter text = new java.io.StringWriter();
-        state.store(text, "GanBench engine state");
-        AtomicFiles.writeString(dir.resolve(STATE), text.toString());
+        CheckpointStore.writeEngine(dir, engineState());
     }
 
     @Override
     public void loadCheckpoint(Path dir) throws IOException {
         ensureOpen();
-        Path statePath = dir.resolve(STATE);
-        if (!Files.isRegularFile(statePath)) {
-            throw new IOException("not an engine checkpoint (no " + STATE + "): " + dir);
-        }
-        Properties state = new Properties();
-        try (var reader = Files.newBufferedReader(statePath, StandardCharsets.UTF_8)) {
-            state.load(reader);
-        }
-        if (!config.algorithm().name().equals(state.getProperty("algorithm"))
-                || !String.valueOf(config.ch()).equals(state.getProperty("ch"))) {
-            throw new IOException("checkpoint " + dir + " is for " + state.getProperty("algorithm") + " at ch "
-                    + state.getProperty("ch") + ", not " + config.algorithm() + " at ch " + config.ch());
-        }
-        // Read everything before changing anything, so that a bad checkpoint leaves this instance as it was.
-        Map<String, INDArray> g = TensorFile.read(dir.resolve(GeneratorSampler.CHECKPOINT_FILE));
-        Map<String, INDArray> d = TensorFile.read(dir.resolve("discriminator.bin"));
-        Map<String, INDArray> ag = TensorFile.read(dir.resolve("adam_generator.bin"));
-        Map<String, INDArray> ad = TensorFile.read(dir.resolve("adam_discriminator.bin"));
-        long randomState;
-        int iterationG;
-        int iterationD;
-        try {
-            randomState = Long.parseLong(state.getProperty("random_state"));
-            iterationG = Integer.parseInt(state.getProperty("adam_generator_iteration"));
-            iterationD = Integer.parseInt(state.getProperty("adam_discriminator_iteration"));
-        } catch (NumberFormatException e) {
-            throw new IOException("corrupt " + statePath + ": " + e.getMessage(), e);
-        }
-        GeneratorSampler.restore(generator, g, dir + "/generator.bin");
-        TensorFile.restore(d, "parameters", discriminator.parameters().values(), dir + "/discriminator.bin");
-        TensorFile.restore(d, "buffers", discriminator.buffers().values(), dir + "/discriminator.bin");
-        restoreAdam(generatorAdam, ag, iterationG, dir + "/adam_generator.bin");
-        restoreAdam(discriminatorAdam, ad, iterationD, dir + "/adam_discriminator.bin");
-        random.setState(randomState);
+        CheckpointStore.readEngine(dir, engineState());
     }
 
-    private Map<String, INDArray> discriminatorArrays() {
-        Map<String, INDArray> arrays = new LinkedHashMap<>();
-        arrays.put("parameters", discriminator.parameters().values());
-        arrays.put("buffers", discriminator.buffers().values());
-        return arrays;
+    @Override
+    public long checkpointBytes() {
+        return CheckpointStore.engineBytes(engineState());
     }
 
-    private static Map<String, INDArray> adamArrays(Adam adam) {
-        Map<String, INDArray> arrays = new LinkedHashMap<>();
-        arrays.put("m", adam.firstMoment());
-        arrays.put("v", adam.secondMoment());
-        return arrays;
-    }
-
-    private static void restoreAdam(Adam adam, Map<String, INDArray> arrays, int iteration, String source)
-            throws IOException {
-        TensorFile.restore(arrays, "m", adam.firstMoment(), source);
-        TensorFile.restore(arrays, "v", adam.secondMoment(), source);
-        adam.setIteration(iteration);
+    private CheckpointStore.EngineState engineState() {
+        return new CheckpointStore.EngineState(config, generator, discriminator, generatorAdam, discriminatorAdam,
+                random);
     }
 
     @Override

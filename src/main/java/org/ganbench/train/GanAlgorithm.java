@@ -25,6 +25,9 @@ public interface GanAlgorithm extends ImageGenerator {
     /** Restores everything {@link #saveCheckpoint} wrote. */
     void loadCheckpoint(Path dir) throws IOException;
 
+    /** About how many bytes {@link #saveCheckpoint} and {@link #saveGenerator} write together. */
+    long checkpointBytes();
+
     /** Writes the generator alone, enough for sampling and evaluation. */
     void saveGenerator(Path file) throws IOException;
 

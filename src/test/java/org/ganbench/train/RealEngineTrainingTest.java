@@ -93,7 +93,7 @@ class RealEngineTrainingTest {
         int gridSide = 5 * TrainingConfig.SIDE + 6 * GeneratedImages.GRID_GAP;
         assertEquals(gridSide, ImageIO.read(run.sampleFile(4).toFile()).getWidth());
         assertEquals(List.of(2L, 4L), run.checkpoints().stream().map(RunFolder.StepFile::step).toList());
-        assertTrue(Files.isRegularFile(run.checkpointDir(4).resolve(Trainer.CHECKPOINT_STATE_FILE)));
+        assertTrue(Files.isRegularFile(run.checkpointDir(4).resolve(CheckpointStore.TRAINER_STATE_FILE)));
         assertTrue(Files.isRegularFile(run.fixedNoiseFile()));
 
         // Both networks moved away from their initialisation, and generator.zip is the trained G.
@@ -231,6 +231,11 @@ class RealEngineTrainingTest {
         @Override
         public void loadCheckpoint(Path dir) throws IOException {
             engine.loadCheckpoint(dir);
+        }
+
+        @Override
+        public long checkpointBytes() {
+            return engine.checkpointBytes();
         }
 
         @Override

@@ -119,6 +119,11 @@ public final class ToyGan implements GanAlgorithm {
     }
 
     @Override
+    public long checkpointBytes() {
+        return 1024;
+    }
+
+    @Override
     public void saveGenerator(Path file) throws IOException {
         Files.writeString(file, java.util.Arrays.toString(generatorBias));
     }
