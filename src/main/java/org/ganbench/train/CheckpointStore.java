@@ -172,7 +172,7 @@ final class CheckpointStore {
      * Loads the newest complete checkpoint into the algorithm and returns where it left off; removes the remains of
      * a checkpoint that a killed process had not finished.
      */
-    TrainerState restoreNewest(GanAlgorithm algorithm) throws IOException {
+    TrainerState restoreNewest(TrainableGan algorithm) throws IOException {
         Files.createDirectories(run.checkpointsDir());
         try (Stream<Path> list = Files.list(run.checkpointsDir())) {
             for (Path p : list.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList()) {
@@ -189,12 +189,12 @@ final class CheckpointStore {
     }
 
     /** The bytes one more checkpoint takes: the algorithm's files and generator.zip, plus slack. */
-    long checkpointBytes(GanAlgorithm algorithm) {
+    long checkpointBytes(TrainableGan algorithm) {
         return algorithm.checkpointBytes() + SLACK_BYTES;
     }
 
     /** The shortage, if the run folder's file system has less free space than a checkpoint needs. */
-    Optional<SpaceShortage> spaceShortage(GanAlgorithm algorithm) {
+    Optional<SpaceShortage> spaceShortage(TrainableGan algorithm) {
         long needed = checkpointBytes(algorithm);
         long free = usableSpace.applyAsLong(run.dir());
         return free < needed ? Optional.of(new SpaceShortage(needed, free, run.dir())) : Optional.empty();
@@ -206,7 +206,7 @@ final class CheckpointStore {
      * removes the partial folder and says which file it was writing and how much room a checkpoint needs.
      * Returns the checkpoint's folder, or empty when that step's checkpoint already exists.
      */
-    Optional<Path> save(GanAlgorithm algorithm, TrainerState state, int keep) throws IOException {
+    Optional<Path> save(TrainableGan algorithm, TrainerState state, int keep) throws IOException {
         Path target = run.checkpointDir(state.step());
         if (Files.isDirectory(target)) {
             return Optional.empty();

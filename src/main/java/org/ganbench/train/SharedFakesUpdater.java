@@ -11,7 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * softplus(-D(x_real)) + softplus(D(x_fake)) on those same fakes, plus the algorithm's penalty. G's gradient is
  * taken with D as it was before its update, as in the reference.
  */
-abstract class SharedFakesUpdater extends AdversarialUpdater {
+abstract class SharedFakesUpdater extends EngineGan {
 
     /** One D update's scores, with G's loss gradient with respect to x_fake when it was asked for. */
     protected record Critique(double[] real, double[] fake, INDArray generatorGradient) {

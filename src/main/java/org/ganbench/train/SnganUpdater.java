@@ -11,7 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * (updated) G. D is called three times per step, and each call runs its own power iteration, so the real and fake
  * scores come from separate passes (one pass over both would share one sigma and differ from the reference).
  */
-final class SnganUpdater extends AdversarialUpdater {
+final class SnganUpdater extends EngineGan {
     SnganUpdater(TrainingConfig config) {
         super(config, Discriminator64.Kind.SPECTRAL_NORM);
     }

@@ -21,7 +21,7 @@ import org.ganbench.train.TrainingEvent.Samples;
 import org.ganbench.train.TrainingEvent.StepDone;
 
 /**
- * Trains a {@link GanAlgorithm} into a {@link RunFolder} on a background thread of its own. A run folder that holds
+ * Trains a {@link TrainableGan} into a {@link RunFolder} on a background thread of its own. A run folder that holds
  * checkpoints is continued from the newest complete one (metrics.csv is cut back to it), so the same call starts a
  * new run and resumes a stopped or killed one. No method blocks its caller except {@link #join}; listeners receive
  * events on threads of their own.
@@ -36,7 +36,7 @@ public final class Trainer {
 
     public enum State { NEW, RUNNING, PAUSED, STOPPING, FINISHED, STOPPED, FAILED }
 
-    private final GanAlgorithm algorithm;
+    private final TrainableGan algorithm;
     private final FaceSet faces;
     private final RunFolder run;
     private final CheckpointStore store;
@@ -48,12 +48,12 @@ public final class Trainer {
     private volatile long step;
     private boolean eventsClosed;
 
-    public Trainer(GanAlgorithm algorithm, FaceSet faces, RunFolder run) {
+    public Trainer(TrainableGan algorithm, FaceSet faces, RunFolder run) {
         this(algorithm, faces, run, CheckpointStore::freeBytes);
     }
 
     /** {@code usableSpace} tells the free bytes of the file system holding a path (injectable for tests). */
-    Trainer(GanAlgorithm algorithm, FaceSet faces, RunFolder run, java.util.function.ToLongFunction<Path> usableSpace) {
+    Trainer(TrainableGan algorithm, FaceSet faces, RunFolder run, java.util.function.ToLongFunction<Path> usableSpace) {
         this.algorithm = algorithm;
         this.faces = faces;
         this.run = run;

@@ -36,7 +36,7 @@ public final class TrainingBenchmark {
         ReproducibleRandom random = new ReproducibleRandom(config.seed());
         BatchSource synthetic = n -> random.uniform(n * 3 * TrainingConfig.SIDE * TrainingConfig.SIDE, -1f, 1f);
         double[] seconds = new double[steps];
-        try (GanAlgorithm algorithm = GanAlgorithms.create(config)) {
+        try (TrainableGan algorithm = TrainableGans.create(config)) {
             for (int i = 0; i < warmupSteps + steps; i++) {
                 cancel.throwIfCancelled();
                 long start = System.nanoTime();

@@ -34,7 +34,7 @@ import org.ganbench.eval.ExperimentReport;
 import org.ganbench.train.Algorithm;
 import org.ganbench.train.Experiment;
 import org.ganbench.train.ExperimentQueue;
-import org.ganbench.train.GanAlgorithms;
+import org.ganbench.train.TrainableGans;
 import org.ganbench.train.Trainer;
 import org.ganbench.train.TrainingEvent;
 
@@ -263,7 +263,7 @@ final class ExperimentController {
         Task<Void> task = new Task<>() {
             @Override
             protected Void call() throws IOException {
-                ExperimentJob.run(exp, GanAlgorithms::create, new ExperimentQueue.Listener() {
+                ExperimentJob.run(exp, TrainableGans::create, new ExperimentQueue.Listener() {
                     @Override
                     public void cellChanged(Experiment e, int index) {
                         Platform.runLater(() -> cellChanged(e, index));

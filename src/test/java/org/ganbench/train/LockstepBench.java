@@ -75,7 +75,7 @@ public final class LockstepBench {
         int ch = (int) (initG.get("l0.weight").size(0) / 64);
         int batch = (int) read(dir, "step_1.npz").get("real_0").size(0);
         TrainingConfig config = algorithm.defaults(ch, batch, 0);
-        AdversarialUpdater updater = switch (algorithm) {
+        EngineGan updater = switch (algorithm) {
             case SNGAN -> new SnganUpdater(config, dataType);
             case DRAGAN -> new DraganUpdater(config, dataType);
             case DCGAN -> throw new IllegalArgumentException("the reference has no DCGAN");

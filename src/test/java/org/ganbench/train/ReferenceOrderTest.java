@@ -69,10 +69,10 @@ class ReferenceOrderTest {
 
         Generator64 g = twin.generator;
         Discriminator64 d = twin.discriminator;
-        double[] forGenerator = AdversarialUpdater.scores(d.forward(g.forwardTraining(zG).image(), true));
+        double[] forGenerator = EngineGan.scores(d.forward(g.forwardTraining(zG).image(), true));
         g.parameters().values().assign(updater.generator.parameters().values()); // G after its update
-        double[] yReal = AdversarialUpdater.scores(d.forward(real, true));
-        double[] yFake = AdversarialUpdater.scores(d.forward(g.forwardTraining(zD).image(), true));
+        double[] yReal = EngineGan.scores(d.forward(real, true));
+        double[] yFake = EngineGan.scores(d.forward(g.forwardTraining(zD).image(), true));
 
         assertEquals(GanLoss.generator(forGenerator), stats.losses().get("loss_gen"), 1e-12);
         assertEquals(GanLoss.discriminator(yReal, yFake), stats.losses().get("loss_dis"), 1e-12);

@@ -268,8 +268,8 @@ class TrainerTest {
         RunFolder run = newRun("full-disk", 8, 100, 4);
         ToyGan toy = new ToyGan(ToyGan.config(SEED));
         int[] saves = {0};
-        GanAlgorithm fillsUp = (GanAlgorithm) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {GanAlgorithm.class}, (proxy, method, args) -> {
+        TrainableGan fillsUp = (TrainableGan) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {TrainableGan.class}, (proxy, method, args) -> {
                     if (method.getName().equals("saveCheckpoint") && ++saves[0] == 2) {
                         Path file = ((Path) args[0]).resolve("toy.json");
                         Files.writeString(file, "{\"partial");

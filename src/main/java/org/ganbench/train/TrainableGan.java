@@ -10,7 +10,7 @@ import java.nio.file.Path;
  *
  * <p>Not thread-safe: the trainer calls it from its one training thread.
  */
-public interface GanAlgorithm extends ImageGenerator {
+public interface TrainableGan extends ImageGenerator {
 
     /**
      * One training step: {@code nDis} discriminator updates, each on a fresh real batch from {@code real}, and one

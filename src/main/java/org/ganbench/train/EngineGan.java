@@ -19,7 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * its chainer-gan-lib updater's {@code update_core}, in the same order. Float32 in training; the lockstep check runs
  * the same code in float64.
  */
-abstract class AdversarialUpdater implements GanAlgorithm {
+abstract class EngineGan implements TrainableGan {
     protected final TrainingConfig config;
     protected final Generator64 generator;
     protected final Discriminator64 discriminator;
@@ -27,15 +27,15 @@ abstract class AdversarialUpdater implements GanAlgorithm {
     private final DataType dataType;
     private final Adam generatorAdam;
     private final Adam discriminatorAdam;
-    private final StepWorkspace workspace = new StepWorkspace();
+    private final ArrayArena workspace = new ArrayArena();
     private boolean closed;
 
-    AdversarialUpdater(TrainingConfig config, Discriminator64.Kind kind) {
+    EngineGan(TrainingConfig config, Discriminator64.Kind kind) {
         this(config, kind, DataType.FLOAT);
     }
 
     /** In another precision than training's: for checks against float64 references. */
-    AdversarialUpdater(TrainingConfig config, Discriminator64.Kind kind, DataType dataType) {
+    EngineGan(TrainingConfig config, Discriminator64.Kind kind, DataType dataType) {
         this.config = config;
         this.dataType = dataType;
         this.random = new ReproducibleRandom(config.seed());
