@@ -27,14 +27,10 @@ abstract class EngineGan implements TrainableGan {
     private final DataType dataType;
     private final Adam generatorAdam;
     private final Adam discriminatorAdam;
-    private final ArrayArena workspace = new ArrayArena();
+    private final ArrayArena arena = new ArrayArena();
     private boolean closed;
 
-    EngineGan(TrainingConfig config, Discriminator64.Kind kind) {
-        this(config, kind, DataType.FLOAT);
-    }
-
-    /** In another precision than training's: for checks against float64 references. */
+    /** Float32 trains; float64 serves checks against float64 references. */
     EngineGan(TrainingConfig config, Discriminator64.Kind kind, DataType dataType) {
         this.config = config;
         this.dataType = dataType;
@@ -56,7 +52,7 @@ abstract class EngineGan implements TrainableGan {
     /** One step on the given inputs (real batches, latent vectors, noise), drawn in the order the step needs them. */
     StepStats step(StepInputs inputs) {
         ensureOpen();
-        try (MemoryWorkspace ws = workspace.open()) {
+        try (MemoryWorkspace ws = arena.open()) {
             return update(inputs);
         }
     }
@@ -110,7 +106,7 @@ abstract class EngineGan implements TrainableGan {
     @Override
     public byte[] generate(float[] z, int n) {
         ensureOpen();
-        try (MemoryWorkspace ws = workspace.open()) {
+        try (MemoryWorkspace ws = arena.open()) {
             return GeneratorSampler.generate(generator, z, n);
         }
     }
@@ -170,7 +166,7 @@ abstract class EngineGan implements TrainableGan {
     public void close() {
         if (!closed) {
             closed = true;
-            workspace.release(); // of the thread that trained: the caller's, by contract
+            arena.release(); // of the thread that trained: the caller's, by contract
         }
     }
 }

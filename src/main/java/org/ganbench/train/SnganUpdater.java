@@ -13,7 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class SnganUpdater extends EngineGan {
     SnganUpdater(TrainingConfig config) {
-        super(config, Discriminator64.Kind.SPECTRAL_NORM);
+        this(config, DataType.FLOAT);
     }
 
     SnganUpdater(TrainingConfig config, DataType dataType) {
