@@ -6,7 +6,7 @@ import java.time.Duration;
 import org.ganbench.common.CancellationToken;
 import org.ganbench.common.ProgressListener;
 import org.ganbench.train.Algorithm;
-import org.ganbench.train.GanAlgorithms;
+import org.ganbench.train.TrainableGans;
 import org.ganbench.train.Trainer;
 import org.ganbench.train.TrainingSession;
 
@@ -25,7 +25,7 @@ public final class TinyRun {
             TestImages.writeFace(faces.resolve("face" + i + ".png"), 64, 64, i);
         }
         try (TrainingSession session = TrainingSession.newRun(Algorithm.SNGAN.defaults(16, 4, 3), faces, runDir, 4,
-                2, 2, GanAlgorithms::create, ProgressListener.NONE, new CancellationToken())) {
+                2, 2, TrainableGans::create, ProgressListener.NONE, new CancellationToken())) {
             session.trainer().start();
             if (!session.trainer().join(Duration.ofMinutes(3)) || session.trainer().state() != Trainer.State.FINISHED) {
                 throw new IOException("the tiny run did not finish: " + session.trainer().state());

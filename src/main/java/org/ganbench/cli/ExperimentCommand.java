@@ -17,8 +17,8 @@ import org.ganbench.eval.ExperimentReport;
 import org.ganbench.train.Algorithm;
 import org.ganbench.train.Experiment;
 import org.ganbench.train.ExperimentQueue;
-import org.ganbench.train.GanAlgorithm;
-import org.ganbench.train.GanAlgorithms;
+import org.ganbench.train.TrainableGan;
+import org.ganbench.train.TrainableGans;
 import org.ganbench.train.TrainingConfig;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -84,14 +84,14 @@ public final class ExperimentCommand implements Callable<Integer> {
         int evalImages;
     }
 
-    private final Function<TrainingConfig, GanAlgorithm> engine;
+    private final Function<TrainingConfig, TrainableGan> engine;
 
     public ExperimentCommand() {
-        this(GanAlgorithms::create);
+        this(TrainableGans::create);
     }
 
-    /** With another engine behind the GanAlgorithm interface (tests). */
-    ExperimentCommand(Function<TrainingConfig, GanAlgorithm> engine) {
+    /** With another engine behind the TrainableGan interface (tests). */
+    ExperimentCommand(Function<TrainingConfig, TrainableGan> engine) {
         this.engine = engine;
     }
 

@@ -4,8 +4,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.ganbench.common.CancellationToken;
 import org.ganbench.common.Workspace;
-import org.ganbench.train.GanAlgorithm;
-import org.ganbench.train.GanAlgorithms;
+import org.ganbench.train.TrainableGan;
+import org.ganbench.train.TrainableGans;
 import org.ganbench.train.TrainingConfig;
 import org.ganbench.train.TrainingSession;
 import picocli.CommandLine.Command;
@@ -27,14 +27,14 @@ public final class ResumeCommand implements Callable<Integer> {
     @Option(names = "--steps", description = "new total number of steps (default: the run's own)")
     Long steps;
 
-    private final Function<TrainingConfig, GanAlgorithm> engine;
+    private final Function<TrainingConfig, TrainableGan> engine;
 
     public ResumeCommand() {
-        this(GanAlgorithms::create);
+        this(TrainableGans::create);
     }
 
-    /** With another engine behind the GanAlgorithm interface (tests). */
-    ResumeCommand(Function<TrainingConfig, GanAlgorithm> engine) {
+    /** With another engine behind the TrainableGan interface (tests). */
+    ResumeCommand(Function<TrainingConfig, TrainableGan> engine) {
         this.engine = engine;
     }
 

@@ -6,9 +6,9 @@ import java.util.function.Function;
 import org.ganbench.common.CancellationToken;
 import org.ganbench.common.Workspace;
 import org.ganbench.train.Algorithm;
-import org.ganbench.train.GanAlgorithm;
-import org.ganbench.train.GanAlgorithms;
 import org.ganbench.train.Preset;
+import org.ganbench.train.TrainableGan;
+import org.ganbench.train.TrainableGans;
 import org.ganbench.train.TrainingConfig;
 import org.ganbench.train.TrainingSession;
 import picocli.CommandLine.Command;
@@ -54,14 +54,14 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--run-dir", paramLabel = "DIR", description = "the run folder (default runs/<algo>-<date>-<time>)")
     Path runDir;
 
-    private final Function<TrainingConfig, GanAlgorithm> engine;
+    private final Function<TrainingConfig, TrainableGan> engine;
 
     public TrainCommand() {
-        this(GanAlgorithms::create);
+        this(TrainableGans::create);
     }
 
-    /** With another engine behind the GanAlgorithm interface (tests). */
-    TrainCommand(Function<TrainingConfig, GanAlgorithm> engine) {
+    /** With another engine behind the TrainableGan interface (tests). */
+    TrainCommand(Function<TrainingConfig, TrainableGan> engine) {
         this.engine = engine;
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.ganbench.train.RunFolder;
 import org.ganbench.train.Trainer;
 import org.ganbench.train.TrainingEvent;
+import org.ganbench.train.TrainingEvent.DiskSpaceLow;
 import org.ganbench.train.TrainingEvent.RunFailed;
 import org.ganbench.train.TrainingEvent.RunFinished;
 import org.ganbench.train.TrainingEvent.RunStarted;
@@ -84,6 +85,10 @@ final class TrainingConsole {
             endLine();
             out.println((finished.completed() ? "finished at step " : "stopped at step ") + finished.step());
             out.flush();
+        } else if (event instanceof DiskSpaceLow low) {
+            endLine();
+            err.println("warning: " + low.message());
+            err.flush();
         } else if (event instanceof RunFailed failed) {
             endLine();
             err.println("error: " + failed.reason());

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.ganbench.common.CancellationToken;
 import org.ganbench.common.ProgressListener;
-import org.ganbench.train.GanAlgorithms;
+import org.ganbench.train.TrainableGans;
 import org.ganbench.train.Trainer;
 import org.ganbench.train.TrainingConfig;
 import org.ganbench.train.TrainingSession;
@@ -49,10 +49,10 @@ public final class EvalBesideTrainingBenchmark {
     public static Result run(TrainingConfig config, Path datasetDir, Path runDir, int warmup, int steps, int rounds,
                              int evalImages, int evalThreads, ProgressListener progress) throws Exception {
         try (TrainingSession first = TrainingSession.newRun(config, datasetDir, runDir, warmup, warmup, warmup,
-                GanAlgorithms::create, ProgressListener.NONE, new CancellationToken())) {
+                TrainableGans::create, ProgressListener.NONE, new CancellationToken())) {
             awaitEnd(first.trainer());
         }
-        try (TrainingSession session = TrainingSession.resume(runDir, Long.MAX_VALUE / 2, GanAlgorithms::create,
+        try (TrainingSession session = TrainingSession.resume(runDir, Long.MAX_VALUE / 2, TrainableGans::create,
                 ProgressListener.NONE, new CancellationToken())) {
             Trainer trainer = session.trainer();
             trainer.start();

@@ -6,7 +6,7 @@ import org.ganbench.common.CancellationToken;
 import org.ganbench.common.ProgressListener;
 import org.ganbench.train.Experiment;
 import org.ganbench.train.ExperimentQueue;
-import org.ganbench.train.GanAlgorithm;
+import org.ganbench.train.TrainableGan;
 import org.ganbench.train.Trainer;
 import org.ganbench.train.TrainingConfig;
 
@@ -19,7 +19,7 @@ public final class ExperimentJob {
     private ExperimentJob() {
     }
 
-    public static void run(Experiment experiment, Function<TrainingConfig, GanAlgorithm> engine,
+    public static void run(Experiment experiment, Function<TrainingConfig, TrainableGan> engine,
                            ExperimentQueue.Listener listener, ProgressListener progress, CancellationToken cancel)
             throws IOException {
         ExperimentQueue.Listener reporting = new ExperimentQueue.Listener() {

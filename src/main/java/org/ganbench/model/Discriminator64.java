@@ -43,11 +43,21 @@ public final class Discriminator64 {
         private final INDArray[] act = new INDArray[LINEAR];
         private final INDArray[] slope = new INDArray[LINEAR];
         private final BatchNorm.Cache[] norm = new BatchNorm.Cache[LINEAR];
+        private final INDArray[] weight = new INDArray[LINEAR + 1];
+        private final SpectralNorm.Estimate[] spectral = new SpectralNorm.Estimate[LINEAR + 1];
         private INDArray score;
 
         /** Raw scores, {@code [n, 1]}. */
         public INDArray score() {
             return score;
+        }
+
+        /** The largest singular value this pass estimated for layer {@code l} (1..8) of a spectral-norm network. */
+        public double sigma(int layer) {
+            if (spectral[layer] == null) {
+                throw new IllegalStateException("not a pass of a spectral-norm discriminator");
+            }
+            return spectral[layer].sigma();
         }
 
         /** Shapes of the seven convolution outputs and of the score. */
@@ -143,32 +153,39 @@ public final class Discriminator64 {
     }
 
     /**
-     * One power-iteration step and the spectrally normalised weights from the current weights: call once per
-     * discriminator update, before its forward passes. No-op for other kinds.
+     * Fixes the weight each layer computes with in this pass: W itself, or for SN W / sigma, where a training pass
+     * first runs one power iteration (as chainer's SN links on every call) and an inference pass leaves u alone.
      */
-    public void normaliseWeights() {
-        for (int l = 1; l <= LINEAR && kind == Kind.SPECTRAL_NORM; l++) {
-            spectral[l].normalise();
+    private void chooseWeights(Trace t, boolean training) {
+        for (int l = 1; l <= LINEAR; l++) {
+            if (kind == Kind.SPECTRAL_NORM) {
+                t.spectral[l] = training ? spectral[l].iterate() : spectral[l].current();
+                t.weight[l] = t.spectral[l].normalised();
+            } else {
+                t.weight[l] = params.value("w" + l);
+            }
         }
     }
 
-    /** The largest singular value last estimated for layer {@code l} (1..8), for checks. */
-    public double sigma(int layer) {
-        return spectral[layer].sigma();
+    /** Adds a gradient with respect to the weight layer l computed with in pass t to W's gradient. */
+    private void addWeightGradient(Trace t, int l, INDArray gradient) {
+        if (t.spectral[l] != null) {
+            t.spectral[l].correctGradient(gradient);
+        }
+        params.gradient("w" + l).addi(gradient);
     }
 
-    /** The weight layer l computes with: normalised for SN (see {@link #normaliseWeights}), else the weight. */
-    private INDArray weight(int l) {
-        return kind == Kind.SPECTRAL_NORM ? spectral[l].normalised() : params.value("w" + l);
-    }
-
-    /** Scores {@code x [n, 3, 64, 64]}; BN uses batch statistics when {@code training}, else running ones. */
+    /**
+     * Scores {@code x [n, 3, 64, 64]}. A {@code training} pass uses BN's batch statistics and moves the
+     * spectral-norm vectors on by one power iteration; otherwise BN's running statistics and u as it stands.
+     */
     public Trace forward(INDArray x, boolean training) {
         Trace t = new Trace();
+        chooseWeights(t, training);
         t.act[0] = x;
         INDArray a = x;
         for (int l = 1; l <= CONVS; l++) {
-            INDArray z = Convolutions.conv2d(a, weight(l), params.value("b" + l), stride[l], 1);
+            INDArray z = Convolutions.conv2d(a, t.weight[l], params.value("b" + l), stride[l], 1);
             if (norms[l] != null) {
                 if (training) {
                     t.norm[l] = norms[l].forwardTraining(z, z);
@@ -180,7 +197,7 @@ public final class Discriminator64 {
             t.act[l] = z;
             a = z;
         }
-        t.score = flat(a).mmul(weight(LINEAR).transpose()).addi(params.value("b" + LINEAR).getDouble(0));
+        t.score = flat(a).mmul(t.weight[LINEAR].transpose()).addi(params.value("b" + LINEAR).getDouble(0));
         return t;
     }
 
@@ -201,18 +218,18 @@ public final class Discriminator64 {
             throw new IllegalArgumentException("first input row " + firstInputRow + " outside 0.." + n);
         }
         if (accumulate) {
-            params.gradient("w" + LINEAR).addi(scoreGradient.transpose().mmul(flat(t.act[CONVS])));
+            addWeightGradient(t, LINEAR, scoreGradient.transpose().mmul(flat(t.act[CONVS])));
             params.gradient("b" + LINEAR).addi(scoreGradient.sum(0));
         }
-        INDArray d = scoreGradient.mmul(weight(LINEAR)).reshape('c', t.act[CONVS].shape());
+        INDArray d = scoreGradient.mmul(t.weight[LINEAR]).reshape('c', t.act[CONVS].shape());
         for (int l = CONVS; l >= 1; l--) {
             d.muli(t.slope(l));
             if (norms[l] != null) {
                 norms[l].backward(t.norm[l], d, accumulate);
             }
-            INDArray w = weight(l);
+            INDArray w = t.weight[l];
             if (accumulate) {
-                params.gradient("w" + l).addi(Convolutions.conv2dWeightGradient(t.act[l - 1], w, d, stride[l], 1));
+                addWeightGradient(t, l, Convolutions.conv2dWeightGradient(t.act[l - 1], w, d, stride[l], 1));
                 params.gradient("b" + l).addi(d.sum(0, 2, 3));
             }
             if (l == 1 && firstInputRow == n) {
@@ -240,10 +257,10 @@ public final class Discriminator64 {
         }
         int n = (int) t.score.size(0);
         INDArray[] maskedGrad = new INDArray[LINEAR];
-        INDArray d = Nd4j.ones(t.score.dataType(), n, 1).mmul(weight(LINEAR)).reshape('c', t.act[CONVS].shape());
+        INDArray d = Nd4j.ones(t.score.dataType(), n, 1).mmul(t.weight[LINEAR]).reshape('c', t.act[CONVS].shape());
         for (int l = CONVS; l >= 1; l--) {
             maskedGrad[l] = d.muli(t.slope(l));
-            d = Convolutions.deconv2d(maskedGrad[l], weight(l), null, stride[l], 1);
+            d = Convolutions.deconv2d(maskedGrad[l], t.weight[l], null, stride[l], 1);
         }
         INDArray norms = d.reshape('c', n, d.length() / n).norm2(1);
         INDArray excess = norms.sub(1);
@@ -253,21 +270,14 @@ public final class Discriminator64 {
         INDArray adjoint = Nd4j.createUninitialized(d.dataType(), d.shape());
         Nd4j.exec(new BroadcastMulOp(d, coefficient, adjoint, 0));
         for (int l = 1; l <= CONVS; l++) {
-            INDArray w = weight(l);
+            INDArray w = t.weight[l];
             INDArray next = Nd4j.createUninitialized(d.dataType(), maskedGrad[l].shape());
             INDArray gradW = Nd4j.createUninitialized(w.dataType(), w.shape());
             Convolutions.deconv2dBackward(maskedGrad[l], w, adjoint, next, gradW, null, stride[l], 1);
-            params.gradient("w" + l).addi(gradW);
+            addWeightGradient(t, l, gradW);
             adjoint = next.muli(t.slope(l));
         }
-        params.gradient("w" + LINEAR).addi(flat(adjoint).sum(0).reshape(1, (long) BOTTOM * BOTTOM * ch));
+        addWeightGradient(t, LINEAR, flat(adjoint).sum(0).reshape(1, (long) BOTTOM * BOTTOM * ch));
         return value;
-    }
-
-    /** Ends a gradient accumulation: for SN, turns gradients with respect to normalised weights into weight ones. */
-    public void finishGradients() {
-        for (int l = 1; l <= LINEAR && kind == Kind.SPECTRAL_NORM; l++) {
-            spectral[l].correctGradient(params.gradient("w" + l));
-        }
     }
 }

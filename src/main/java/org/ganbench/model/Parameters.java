@@ -62,7 +62,8 @@ public final class Parameters {
         return n;
     }
 
-    INDArray value(String name) {
+    /** The named parameter's values (a live view: writes go to the network). */
+    public INDArray value(String name) {
         return require(valueViews, name);
     }
 

@@ -1,10 +1,11 @@
 package org.ganbench.train;
 
-/** The GAN algorithms GanBench trains, with chainer-gan-lib's hyperparameters as defaults. */
+/** The GAN algorithms GanBench trains, with chainer-gan-lib's hyperparameters (example.sh's flags over train.py's defaults). */
 public enum Algorithm {
     DRAGAN(1e-4, 0.0, 0.9, 2, 10.0),
     SNGAN(2e-4, 0.5, 0.999, 1, 0.0),
-    DCGAN(2e-4, 0.5, 0.999, 1, 0.0);
+    // chainer-gan-lib's example.sh runs dcgan with train.py's defaults
+    DCGAN(2e-4, 0.0, 0.9, 1, 0.0);
 
     private final double learningRate;
     private final double beta1;

@@ -38,12 +38,12 @@ public final class ExperimentQueue {
     }
 
     private final Experiment experiment;
-    private final Function<TrainingConfig, GanAlgorithm> engine;
+    private final Function<TrainingConfig, TrainableGan> engine;
     private final Followup followup;
     private final Listener listener;
 
-    /** @param engine makes the algorithm ({@code GanAlgorithms::create} but for tests) */
-    public ExperimentQueue(Experiment experiment, Function<TrainingConfig, GanAlgorithm> engine, Followup followup,
+    /** @param engine makes the algorithm ({@code TrainableGans::create} but for tests) */
+    public ExperimentQueue(Experiment experiment, Function<TrainingConfig, TrainableGan> engine, Followup followup,
                            Listener listener) {
         this.experiment = experiment;
         this.engine = engine;

@@ -24,10 +24,10 @@ import org.nd4j.linalg.factory.Nd4j;
 final class GeneratorSampler implements ImageGenerator {
     private static final String INFO = "generator.properties";
     private static final String PARAMETERS = "parameters.bin";
-    /** The generator's file inside a checkpoint folder, as {@link AdversarialUpdater#saveCheckpoint} names it. */
+    /** The generator's file inside a checkpoint folder, as {@link EngineGan#saveCheckpoint} names it. */
     static final String CHECKPOINT_FILE = "generator.bin";
     private static final int CHUNK = 256;
-    private final StepWorkspace workspace = new StepWorkspace();
+    private final ArrayArena workspace = new ArrayArena();
     private Generator64 generator;
 
     GeneratorSampler(Generator64 generator) {

@@ -1,6 +1,6 @@
 package org.ganbench.train;
 
-/** A trained generator, enough for sampling and evaluation (see {@link GanAlgorithms#loadGenerator}). */
+/** A trained generator, enough for sampling and evaluation (see {@link TrainableGans#loadGenerator}). */
 public interface ImageGenerator extends AutoCloseable {
 
     /**

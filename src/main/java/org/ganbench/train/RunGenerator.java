@@ -35,14 +35,14 @@ public final class RunGenerator implements AutoCloseable {
         }
         if (step == null) {
             return new RunGenerator(checkpoints.get(checkpoints.size() - 1).step(),
-                    GanAlgorithms.loadGenerator(run.generatorFile()));
+                    TrainableGans.loadGenerator(run.generatorFile()));
         }
         Path dir = run.checkpointDir(step);
         if (!Files.isDirectory(dir)) {
             throw new IOException("no checkpoint of step " + step + " in " + run.dir() + " (it keeps steps "
                     + checkpoints.stream().map(c -> String.valueOf(c.step())).toList() + ")");
         }
-        return new RunGenerator(step, GanAlgorithms.loadCheckpointGenerator(dir, run.config().training()));
+        return new RunGenerator(step, TrainableGans.loadCheckpointGenerator(dir, run.config().training()));
     }
 
     /** The checkpoint step of this generator. */

@@ -2,23 +2,18 @@ package org.ganbench.train;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
-import org.ganbench.common.AtomicFiles;
 import org.ganbench.common.CancellationToken;
 import org.ganbench.common.Images;
 import org.ganbench.dataset.FaceSet;
 import org.ganbench.train.TrainingEvent.CheckpointSaved;
+import org.ganbench.train.TrainingEvent.DiskSpaceLow;
 import org.ganbench.train.TrainingEvent.RunFailed;
 import org.ganbench.train.TrainingEvent.RunFinished;
 import org.ganbench.train.TrainingEvent.RunStarted;
@@ -26,7 +21,7 @@ import org.ganbench.train.TrainingEvent.Samples;
 import org.ganbench.train.TrainingEvent.StepDone;
 
 /**
- * Trains a {@link GanAlgorithm} into a {@link RunFolder} on a background thread of its own. A run folder that holds
+ * Trains a {@link TrainableGan} into a {@link RunFolder} on a background thread of its own. A run folder that holds
  * checkpoints is continued from the newest complete one (metrics.csv is cut back to it), so the same call starts a
  * new run and resumes a stopped or killed one. No method blocks its caller except {@link #join}; listeners receive
  * events on threads of their own.
@@ -36,15 +31,15 @@ import org.ganbench.train.TrainingEvent.StepDone;
 public final class Trainer {
     /** Number of sample images in a grid (5x5). */
     public static final int SAMPLE_COUNT = 25;
-    static final String CHECKPOINT_STATE_FILE = "trainer.json";
     /** Events held for a lagging listener before training waits for it (StepDone events coalesce and never count). */
     private static final int LISTENER_QUEUE_CAPACITY = 256;
 
     public enum State { NEW, RUNNING, PAUSED, STOPPING, FINISHED, STOPPED, FAILED }
 
-    private final GanAlgorithm algorithm;
+    private final TrainableGan algorithm;
     private final FaceSet faces;
     private final RunFolder run;
+    private final CheckpointStore store;
     private final CancellationToken stopToken = new CancellationToken();
     private final List<EventDispatcher> dispatchers = new CopyOnWriteArrayList<>();
     private final Thread thread;
@@ -54,10 +49,16 @@ public final class Trainer {
     private boolean eventsClosed;
     private long lastHeartbeatNanos;
 
-    public Trainer(GanAlgorithm algorithm, FaceSet faces, RunFolder run) {
+    public Trainer(TrainableGan algorithm, FaceSet faces, RunFolder run) {
+        this(algorithm, faces, run, CheckpointStore::freeBytes);
+    }
+
+    /** {@code usableSpace} tells the free bytes of the file system holding a path (injectable for tests). */
+    Trainer(TrainableGan algorithm, FaceSet faces, RunFolder run, java.util.function.ToLongFunction<Path> usableSpace) {
         this.algorithm = algorithm;
         this.faces = faces;
         this.run = run;
+        this.store = new CheckpointStore(run, usableSpace);
         this.thread = new Thread(this::train, "trainer-" + run.dir().getFileName());
     }
 
@@ -142,16 +143,17 @@ public final class Trainer {
                 throw new IllegalArgumentException("the dataset's faces are " + faces.side() + "px but the generator makes "
                         + algorithm.imageSide() + "px images");
             }
-            CheckpointState resumed = restoreNewestCheckpoint();
+            CheckpointStore.TrainerState resumed = store.restoreNewest(algorithm);
             step = resumed.step();
             metrics = MetricsLog.openAfterStep(run.metricsFile(), resumed.step());
             HealthLog health = new HealthLog(run.healthFile(), resumed.step());
             deleteSamplesAfter(resumed.step());
-            float[] fixedNoise = fixedNoise(config.training().seed());
+            float[] fixedNoise = store.fixedNoise(config.training().seed(), SAMPLE_COUNT, algorithm.latentSize());
             ShuffledBatches batches = new ShuffledBatches(faces, config.training().seed(), resumed.epoch(),
                     resumed.position());
             heartbeat(true);
             publish(new RunStarted(config, step));
+            warnIfShortOfSpace();
             if (step == 0) {
                 writeSamples(fixedNoise); // the untrained generator: a grid to look at before the first sample step
             }
@@ -258,47 +260,12 @@ public final class Trainer {
                 : "grad_norm_g = " + stats.gradNormG();
     }
 
-    /**
-     * Loads the newest complete checkpoint into the algorithm and returns where it left off; removes the remains of
-     * a checkpoint that a killed process had not finished.
-     */
-    private CheckpointState restoreNewestCheckpoint() throws IOException {
-        Files.createDirectories(run.checkpointsDir());
-        try (Stream<Path> list = Files.list(run.checkpointsDir())) {
-            for (Path p : list.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList()) {
-                deleteRecursively(p);
-            }
-        }
-        Optional<RunFolder.StepFile> newest = run.newestCheckpoint();
-        if (newest.isEmpty()) {
-            return new CheckpointState(0, 0, 0, 0);
-        }
-        Path dir = newest.get().path();
-        algorithm.loadCheckpoint(dir);
-        return RunFolder.JSON.readValue(dir.resolve(CHECKPOINT_STATE_FILE).toFile(), CheckpointState.class);
-    }
-
     private void deleteSamplesAfter(long lastStep) throws IOException {
         for (RunFolder.StepFile sample : run.samples()) {
             if (sample.step() > lastStep) {
                 Files.delete(sample.path());
             }
         }
-    }
-
-    /** The sample grids' latent vectors: derived from the seed once, then read back so a resumed run shows the same faces. */
-    private float[] fixedNoise(long seed) throws IOException {
-        Path file = run.fixedNoiseFile();
-        if (Files.isRegularFile(file)) {
-            FixedNoise stored = RunFolder.JSON.readValue(file.toFile(), FixedNoise.class);
-            if (stored.latent() == algorithm.latentSize() && stored.z().length == SAMPLE_COUNT * stored.latent()) {
-                return stored.z();
-            }
-            throw new IOException(file + " does not hold " + SAMPLE_COUNT + " vectors of " + algorithm.latentSize());
-        }
-        float[] z = LatentNoise.uniform(seed, SAMPLE_COUNT, algorithm.latentSize());
-        AtomicFiles.write(file, out -> RunFolder.JSON.writeValue(out, new FixedNoise(seed, algorithm.latentSize(), z)));
-        return z;
     }
 
     private void writeSamples(float[] fixedNoise) throws IOException {
@@ -308,34 +275,20 @@ public final class Trainer {
         publish(new Samples(step, grid.getWidth(), grid.getHeight(), Images.toRgb(grid)));
     }
 
-    /**
-     * Writes checkpoints/step_N/ as a temporary folder renamed when complete, so a folder with a step name is
-     * always whole; then drops the oldest beyond the number kept and refreshes generator.zip.
-     */
     private void checkpoint(RunConfig config, ShuffledBatches batches, MetricsLog metrics, double timeS)
             throws IOException {
         metrics.sync();
-        Path target = run.checkpointDir(step);
-        if (Files.isDirectory(target)) {
-            return;
+        warnIfShortOfSpace();
+        Optional<Path> saved = store.save(algorithm, new CheckpointStore.TrainerState(step, batches.epoch(),
+                batches.position(), timeS), config.keepCheckpoints());
+        if (saved.isPresent()) {
+            publish(new CheckpointSaved(step, saved.get()));
         }
-        Path tmp = run.checkpointsDir().resolve("." + RunFolder.stepName(step) + ".tmp");
-        deleteRecursively(tmp);
-        Files.createDirectories(tmp);
-        algorithm.saveCheckpoint(tmp);
-        CheckpointState state = new CheckpointState(step, batches.epoch(), batches.position(), timeS);
-        AtomicFiles.write(tmp.resolve(CHECKPOINT_STATE_FILE), out -> RunFolder.JSON.writeValue(out, state));
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target);
-        }
-        List<RunFolder.StepFile> all = run.checkpoints();
-        for (int i = 0; i < all.size() - config.keepCheckpoints(); i++) {
-            deleteRecursively(all.get(i).path());
-        }
-        AtomicFiles.writeFile(run.generatorFile(), algorithm::saveGenerator);
-        publish(new CheckpointSaved(step, target));
+    }
+
+    private void warnIfShortOfSpace() {
+        store.spaceShortage(algorithm).ifPresent(s -> publish(new DiskSpaceLow(s.message(), s.neededBytes(),
+                s.freeBytes())));
     }
 
     private void publish(TrainingEvent event) {
@@ -359,26 +312,5 @@ public final class Trainer {
                 // the rows that matter were forced to disk at the last checkpoint
             }
         }
-    }
-
-    static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-    }
-
-    /** The trainer's part of a checkpoint: where in the data it was, and the training time so far. */
-    record CheckpointState(long step, long epoch, int position, double timeS) {
-    }
-
-    /** The sample grids' latent vectors, {@code z.length / latent} rows. */
-    record FixedNoise(long seed, int latent, float[] z) {
     }
 }

@@ -66,7 +66,7 @@ public final class TrainingBenchmark {
         double[] seconds = new double[steps];
         double[] sgemm = new double[steps];
         Sgemm product = profiled ? new Sgemm(SGEMM_SIDE) : null;
-        try (GanAlgorithm algorithm = GanAlgorithms.create(config)) {
+        try (TrainableGan algorithm = TrainableGans.create(config)) {
             OpProfile profile = null;
             try {
                 for (int i = 0; i < warmupSteps + steps; i++) {

@@ -28,6 +28,13 @@ public sealed interface TrainingEvent {
     record CheckpointSaved(long step, Path path) implements TrainingEvent {
     }
 
+    /**
+     * The run folder's file system has less free space than a checkpoint needs (checked at the start and before
+     * each checkpoint); training goes on, and a checkpoint that then fails ends the run with its reason.
+     */
+    record DiskSpaceLow(String message, long neededBytes, long freeBytes) implements TrainingEvent {
+    }
+
     /** The run ended without error: {@code completed} when it reached its step count, false when stopped early. */
     record RunFinished(long step, boolean completed) implements TrainingEvent {
     }

@@ -17,12 +17,12 @@ import org.ganbench.common.Workspace;
  * Closing the session closes the algorithm: do it once the trainer has ended.
  */
 public final class TrainingSession implements AutoCloseable {
-    private final GanAlgorithm algorithm;
+    private final TrainableGan algorithm;
     private final TrainingData data;
     private final RunFolder run;
     private final Trainer trainer;
 
-    private TrainingSession(GanAlgorithm algorithm, TrainingData data, RunFolder run) {
+    private TrainingSession(TrainableGan algorithm, TrainingData data, RunFolder run) {
         this.algorithm = algorithm;
         this.data = data;
         this.run = run;
@@ -32,18 +32,18 @@ public final class TrainingSession implements AutoCloseable {
     /**
      * A new run in {@code runDir} on the dataset in {@code datasetDir}.
      *
-     * @param engine makes the algorithm ({@code GanAlgorithms::create} but for tests)
+     * @param engine makes the algorithm ({@code TrainableGans::create} but for tests)
      */
     public static TrainingSession newRun(TrainingConfig config, Path datasetDir, Path runDir, long steps,
                                          int sampleEvery, int checkpointEvery,
-                                         Function<TrainingConfig, GanAlgorithm> engine, ProgressListener progress,
+                                         Function<TrainingConfig, TrainableGan> engine, ProgressListener progress,
                                          CancellationToken cancel) throws IOException {
         // checked before the (possibly slow, memory-hungry) algorithm is built
         TrainingData.requireFolder(datasetDir);
         if (Files.exists(runDir.resolve("config.json"))) {
             throw new IOException("a run already exists in " + runDir + " (use resume to continue it)");
         }
-        GanAlgorithm algorithm = engine.apply(config);
+        TrainableGan algorithm = engine.apply(config);
         try {
             TrainingData data = TrainingData.load(datasetDir, algorithm.imageSide(), progress, cancel);
             RunFolder run = RunFolder.create(runDir, RunConfig.create(config, data, steps, sampleEvery,
@@ -59,7 +59,7 @@ public final class TrainingSession implements AutoCloseable {
      * The run in {@code runDir}, to be continued from its newest complete checkpoint on the same dataset; with
      * {@code newSteps} (may be null) as its new total.
      */
-    public static TrainingSession resume(Path runDir, Long newSteps, Function<TrainingConfig, GanAlgorithm> engine,
+    public static TrainingSession resume(Path runDir, Long newSteps, Function<TrainingConfig, TrainableGan> engine,
                                          ProgressListener progress, CancellationToken cancel) throws IOException {
         RunFolder run = RunFolder.open(runDir);
         RunConfig config = run.config();
@@ -70,7 +70,7 @@ public final class TrainingSession implements AutoCloseable {
         }
         Path datasetDir = Path.of(config.dataset());
         TrainingData.requireFolder(datasetDir);
-        GanAlgorithm algorithm = engine.apply(config.training());
+        TrainableGan algorithm = engine.apply(config.training());
         try {
             TrainingData data = TrainingData.load(datasetDir, algorithm.imageSide(), progress, cancel);
             if (!data.sha256().equals(config.datasetSha256())) {

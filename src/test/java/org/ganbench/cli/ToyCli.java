@@ -3,7 +3,7 @@ package org.ganbench.cli;
 import org.ganbench.train.ToyGan;
 import picocli.CommandLine;
 
-/** The real command line with the small test engine behind train and resume (GanAlgorithms.create's place). */
+/** The real command line with the small test engine behind train and resume (TrainableGans.create's place). */
 public final class ToyCli {
     private ToyCli() {
     }
@@ -14,7 +14,7 @@ public final class ToyCli {
     }
 
     static CommandLine commandLine(long sleepMillisPerStep) {
-        java.util.function.Function<org.ganbench.train.TrainingConfig, org.ganbench.train.GanAlgorithm> engine =
+        java.util.function.Function<org.ganbench.train.TrainingConfig, org.ganbench.train.TrainableGan> engine =
                 config -> new ToyGan(config, -1, sleepMillisPerStep);
         return GanBenchCli.commandLine(new CommandLine.IFactory() {
             @Override

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** The train and resume commands, wired to the small test engine in place of GanAlgorithms.create (sample: RunCommandsTest). */
+/** The train and resume commands, wired to the small test engine in place of TrainableGans.create (sample: RunCommandsTest). */
 class TrainingCommandsTest {
     @TempDir
     Path tmp;

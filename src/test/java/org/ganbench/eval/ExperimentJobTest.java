@@ -20,7 +20,7 @@ import org.ganbench.train.Algorithm;
 import org.ganbench.train.Experiment;
 import org.ganbench.train.Experiment.CellState;
 import org.ganbench.train.ExperimentQueue;
-import org.ganbench.train.GanAlgorithms;
+import org.ganbench.train.TrainableGans;
 import org.ganbench.train.RunFolder;
 import org.ganbench.train.RunStatus;
 import org.ganbench.train.Trainer;
@@ -75,7 +75,7 @@ class ExperimentJobTest {
             }
         };
         assertThrows(CancellationException.class, () -> ExperimentJob.run(experiment,
-                GanAlgorithms::create, stopAfterTwoSteps, ProgressListener.NONE, cancel));
+                TrainableGans::create, stopAfterTwoSteps, ProgressListener.NONE, cancel));
         Experiment reopened = Experiment.open(experiment.dir());
         assertEquals(List.of(CellState.TRAINING, CellState.PENDING), states(reopened));
         RunFolder first = new RunFolder(reopened.runDir(reopened.cells().get(0)));
@@ -84,7 +84,7 @@ class ExperimentJobTest {
         assertTrue(stoppedAt >= 2 && stoppedAt < STEPS, "stopped at " + stoppedAt);
         assertTrue(Files.isRegularFile(experiment.dir().resolve(ExperimentReport.PNG)), "report of a stopped queue");
 
-        ExperimentJob.run(reopened, GanAlgorithms::create, (exp, index) -> { }, ProgressListener.NONE,
+        ExperimentJob.run(reopened, TrainableGans::create, (exp, index) -> { }, ProgressListener.NONE,
                 new CancellationToken());
         Experiment done = Experiment.open(experiment.dir());
         assertEquals(List.of(CellState.DONE, CellState.FAILED), states(done));

@@ -134,4 +134,34 @@ class GradientTest {
         // BN over 3 samples and tanh make the central difference itself accurate only to about 1e-5 here
         assertTrue(worst < 1e-4, "largest relative error " + worst);
     }
+
+    /**
+     * The whole spectral-norm discriminator, every weight's correction through sigma included. Training treats the
+     * power iteration's u and v as constants; at the iteration's fixed point (u, v the top singular vectors) that
+     * is the exact gradient of W / ||W||_2, because sigma is stationary in u and v there. So u is first iterated to
+     * convergence, and the loss is differentiated numerically through inference passes, which estimate sigma from
+     * u as it stands.
+     */
+    @Test
+    void spectralNormDiscriminatorGradientsMatchCentralDifferences() {
+        Discriminator64 d = new Discriminator64(Discriminator64.Kind.SPECTRAL_NORM, 8, DataType.DOUBLE);
+        randomise(d.parameters(), 1.5, 13);
+        d.initialise(new ReproducibleRandom(14)); // u
+        randomise(d.parameters(), 1.5, 13);
+        INDArray x = randomImages(2, 15);
+        INDArray weights = Nd4j.createFromArray(new double[][] {{0.8}, {-1.3}});
+        for (int l = 1; l <= 8; l++) {
+            SpectralNorm sn = new SpectralNorm(d.parameters().value("w" + l), d.buffers().value("u" + l));
+            for (int i = 0; i < 2000; i++) {
+                sn.iterate();
+            }
+        }
+        d.parameters().zeroGradients();
+        Discriminator64.Trace t = d.forward(x, true);
+        d.backward(t, weights, true, x.size(0));
+        INDArray analytic = d.parameters().gradients().dup();
+        double worst = FiniteDifferences.maxRelativeError(d.parameters(), analytic, d.parameters().names(),
+                () -> d.forward(x, false).score().mul(weights).sumNumber().doubleValue(), 2, H, 16);
+        assertTrue(worst < 1e-6, "largest relative error " + worst);
+    }
 }

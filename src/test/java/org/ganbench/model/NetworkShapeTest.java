@@ -37,7 +37,6 @@ class NetworkShapeTest {
     void discriminatorLayers(int ch) {
         for (Discriminator64.Kind kind : Discriminator64.Kind.values()) {
             Discriminator64 d = new Discriminator64(kind, ch, DataType.FLOAT);
-            d.normaliseWeights();
             List<long[]> shapes = d.forward(Nd4j.rand(DataType.FLOAT, 2, 3, 64, 64), true).layerShapes();
             long[][] expected = {{2, ch / 8, 64, 64}, {2, ch / 4, 32, 32}, {2, ch / 4, 32, 32}, {2, ch / 2, 16, 16},
                     {2, ch / 2, 16, 16}, {2, ch, 8, 8}, {2, ch, 8, 8}, {2, 1}};

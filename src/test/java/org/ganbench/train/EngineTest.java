@@ -16,7 +16,7 @@ import org.ganbench.common.ReproducibleRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The algorithms through the GanAlgorithm interface only, at widths small enough for CI. */
+/** The algorithms through the TrainableGan interface only, at widths small enough for CI. */
 class EngineTest {
     private static final int CH = 16;
     private static final int BATCH = 4;
@@ -27,7 +27,7 @@ class EngineTest {
         return n -> r.uniform(n * 3 * 64 * 64, -1f, 1f);
     }
 
-    private static List<Double> run(GanAlgorithm algorithm, BatchSource data, int steps) {
+    private static List<Double> run(TrainableGan algorithm, BatchSource data, int steps) {
         List<Double> figures = new ArrayList<>();
         for (int i = 0; i < steps; i++) {
             StepStats s = algorithm.step(data);
@@ -47,17 +47,17 @@ class EngineTest {
             int total = 4;
             int split = 2;
             List<Double> straight;
-            try (GanAlgorithm a = GanAlgorithms.create(config)) {
+            try (TrainableGan a = TrainableGans.create(config)) {
                 straight = run(a, noiseImages(7), total);
             }
             BatchSource data = noiseImages(7);
             List<Double> resumed;
             Path checkpoint = tmp.resolve(algorithm.name());
-            try (GanAlgorithm first = GanAlgorithms.create(config)) {
+            try (TrainableGan first = TrainableGans.create(config)) {
                 resumed = run(first, data, split);
                 first.saveCheckpoint(checkpoint);
             }
-            try (GanAlgorithm second = GanAlgorithms.create(algorithm.defaults(CH, BATCH, 999))) {
+            try (TrainableGan second = TrainableGans.create(algorithm.defaults(CH, BATCH, 999))) {
                 second.loadCheckpoint(checkpoint);
                 resumed.addAll(run(second, data, total - split));
             }
@@ -74,7 +74,7 @@ class EngineTest {
     @Test
     void reportsTheLossesOfEachAlgorithm() {
         for (Algorithm algorithm : Algorithm.values()) {
-            try (GanAlgorithm a = GanAlgorithms.create(algorithm.defaults(CH, BATCH, 1))) {
+            try (TrainableGan a = TrainableGans.create(algorithm.defaults(CH, BATCH, 1))) {
                 StepStats s = a.step(noiseImages(2));
                 List<String> expected = algorithm == Algorithm.DRAGAN ? List.of("loss_dis", "loss_gen", "loss_gp")
                         : List.of("loss_dis", "loss_gen");
@@ -95,7 +95,7 @@ class EngineTest {
     @Test
     void nanInTheBatchGivesNonFiniteStats() {
         for (Algorithm algorithm : Algorithm.values()) {
-            try (GanAlgorithm a = GanAlgorithms.create(algorithm.defaults(CH, BATCH, 3))) {
+            try (TrainableGan a = TrainableGans.create(algorithm.defaults(CH, BATCH, 3))) {
                 BatchSource clean = noiseImages(4);
                 BatchSource poisoned = n -> {
                     float[] x = clean.next(n);
@@ -109,14 +109,14 @@ class EngineTest {
 
     @Test
     void savedGeneratorSamplesLikeTheAlgorithm(@TempDir Path tmp) throws IOException {
-        try (GanAlgorithm a = GanAlgorithms.create(Algorithm.SNGAN.defaults(CH, BATCH, 5))) {
+        try (TrainableGan a = TrainableGans.create(Algorithm.SNGAN.defaults(CH, BATCH, 5))) {
             a.step(noiseImages(6));
             Path file = tmp.resolve("generator.zip");
             a.saveGenerator(file);
             float[] z = new ReproducibleRandom(8).uniform(3 * 128, -1f, 1f);
             byte[] expected = a.generate(z, 3);
             assertEquals(3 * 64 * 64 * 3, expected.length);
-            try (ImageGenerator g = GanAlgorithms.loadGenerator(file)) {
+            try (ImageGenerator g = TrainableGans.loadGenerator(file)) {
                 assertEquals(128, g.latentSize());
                 assertEquals(64, g.imageSide());
                 assertTrue(Arrays.equals(expected, g.generate(z, 3)));
@@ -124,15 +124,15 @@ class EngineTest {
             }
             Path notAZip = tmp.resolve("bad.zip");
             Files.writeString(notAZip, "not a generator");
-            IOException e = assertThrows(IOException.class, () -> GanAlgorithms.loadGenerator(notAZip));
+            IOException e = assertThrows(IOException.class, () -> TrainableGans.loadGenerator(notAZip));
             assertTrue(e.getMessage().contains("bad.zip"), e.getMessage());
         }
     }
 
     @Test
     void checkpointOfAnotherWidthIsRefusedAndChangesNothing(@TempDir Path tmp) throws IOException {
-        try (GanAlgorithm small = GanAlgorithms.create(Algorithm.DRAGAN.defaults(8, BATCH, 1));
-             GanAlgorithm other = GanAlgorithms.create(Algorithm.DRAGAN.defaults(CH, BATCH, 1))) {
+        try (TrainableGan small = TrainableGans.create(Algorithm.DRAGAN.defaults(8, BATCH, 1));
+             TrainableGan other = TrainableGans.create(Algorithm.DRAGAN.defaults(CH, BATCH, 1))) {
             small.saveCheckpoint(tmp);
             float[] z = new ReproducibleRandom(1).uniform(128, -1f, 1f);
             byte[] before = other.generate(z, 1);

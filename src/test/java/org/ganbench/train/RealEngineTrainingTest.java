@@ -72,7 +72,7 @@ class RealEngineTrainingTest {
     void realStepsChangeTheWeightsAndWriteEveryFileOfTheRunFolder(Algorithm algorithm) throws Exception {
         TrainingConfig config = algorithm.defaults(CH, BATCH, SEED);
         Path runDir = tmp.resolve("run");
-        train(TrainingSession.newRun(config, dataset, runDir, 4, 2, 2, GanAlgorithms::create, ProgressListener.NONE,
+        train(TrainingSession.newRun(config, dataset, runDir, 4, 2, 2, TrainableGans::create, ProgressListener.NONE,
                 new CancellationToken()), Trainer.State.FINISHED);
         RunFolder run = RunFolder.open(runDir);
 
@@ -93,14 +93,14 @@ class RealEngineTrainingTest {
         int gridSide = 5 * TrainingConfig.SIDE + 6 * GeneratedImages.GRID_GAP;
         assertEquals(gridSide, ImageIO.read(run.sampleFile(4).toFile()).getWidth());
         assertEquals(List.of(2L, 4L), run.checkpoints().stream().map(RunFolder.StepFile::step).toList());
-        assertTrue(Files.isRegularFile(run.checkpointDir(4).resolve(Trainer.CHECKPOINT_STATE_FILE)));
+        assertTrue(Files.isRegularFile(run.checkpointDir(4).resolve(CheckpointStore.TRAINER_STATE_FILE)));
         assertTrue(Files.isRegularFile(run.fixedNoiseFile()));
 
         // Both networks moved away from their initialisation, and generator.zip is the trained G.
         Path initial = tmp.resolve("initial");
         float[] z = LatentNoise.uniform(9, 4, TrainingConfig.LATENT);
         byte[] untrained;
-        try (GanAlgorithm fresh = GanAlgorithms.create(config)) {
+        try (TrainableGan fresh = TrainableGans.create(config)) {
             fresh.saveCheckpoint(initial);
             untrained = fresh.generate(z, 4);
         }
@@ -108,8 +108,8 @@ class RealEngineTrainingTest {
             assertFalse(Arrays.equals(Files.readAllBytes(initial.resolve(file)),
                     Files.readAllBytes(run.checkpointDir(4).resolve(file))), file + " did not change");
         }
-        try (ImageGenerator trained = GanAlgorithms.loadGenerator(run.generatorFile());
-             GanAlgorithm atStep4 = GanAlgorithms.create(config)) {
+        try (ImageGenerator trained = TrainableGans.loadGenerator(run.generatorFile());
+             TrainableGan atStep4 = TrainableGans.create(config)) {
             atStep4.loadCheckpoint(run.checkpointDir(4));
             byte[] images = trained.generate(z, 4);
             assertFalse(Arrays.equals(untrained, images), "generator.zip holds the untrained G");
@@ -123,15 +123,15 @@ class RealEngineTrainingTest {
         TrainingConfig config = algorithm.defaults(CH, BATCH, SEED);
         int steps = 6;
         Path reference = tmp.resolve("reference");
-        train(TrainingSession.newRun(config, dataset, reference, steps, 100, 100, GanAlgorithms::create,
+        train(TrainingSession.newRun(config, dataset, reference, steps, 100, 100, TrainableGans::create,
                 ProgressListener.NONE, new CancellationToken()), Trainer.State.FINISHED);
 
         // Stopped after 3 steps (a 3-step run is checkpointed at its end), then continued in fresh engine objects
         // to 6, crossing an epoch boundary of the 64 faces (16 real batches of 4 per epoch for DRAGAN's n_dis 2).
         Path resumed = tmp.resolve("resumed");
-        train(TrainingSession.newRun(config, dataset, resumed, 3, 100, 100, GanAlgorithms::create,
+        train(TrainingSession.newRun(config, dataset, resumed, 3, 100, 100, TrainableGans::create,
                 ProgressListener.NONE, new CancellationToken()), Trainer.State.FINISHED);
-        train(TrainingSession.resume(resumed, (long) steps, GanAlgorithms::create, ProgressListener.NONE,
+        train(TrainingSession.resume(resumed, (long) steps, TrainableGans::create, ProgressListener.NONE,
                 new CancellationToken()), Trainer.State.FINISHED);
 
         List<MetricsRow> want = RunFolder.open(reference).metrics();
@@ -157,7 +157,7 @@ class RealEngineTrainingTest {
         Path runDir = tmp.resolve("diverging");
         int poisonedStep = 5;
         TrainingSession session = TrainingSession.newRun(config, dataset, runDir, 8, 2, 2,
-                c -> new PoisonedData(GanAlgorithms.create(c), poisonedStep), ProgressListener.NONE,
+                c -> new PoisonedData(TrainableGans.create(c), poisonedStep), ProgressListener.NONE,
                 new CancellationToken());
         TrainerTest.Recorder events = train(session, Trainer.State.FAILED);
 
@@ -170,8 +170,8 @@ class RealEngineTrainingTest {
         assertEquals(5, run.metrics().size(), "the diverged step is logged for the record");
 
         float[] z = LatentNoise.uniform(3, 2, TrainingConfig.LATENT);
-        try (ImageGenerator kept = GanAlgorithms.loadGenerator(run.generatorFile());
-             GanAlgorithm atStep4 = GanAlgorithms.create(config)) {
+        try (ImageGenerator kept = TrainableGans.loadGenerator(run.generatorFile());
+             TrainableGan atStep4 = TrainableGans.create(config)) {
             atStep4.loadCheckpoint(run.checkpointDir(4));
             assertArrayEquals(atStep4.generate(z, 2), kept.generate(z, 2), "generator.zip is not the last good G");
             // the checkpoint trains on: its weights are finite
@@ -200,12 +200,12 @@ class RealEngineTrainingTest {
     }
 
     /** The real engine, fed NaN instead of faces from training step {@code fromStep} on, as a broken input would. */
-    private static final class PoisonedData implements GanAlgorithm {
-        private final GanAlgorithm engine;
+    private static final class PoisonedData implements TrainableGan {
+        private final TrainableGan engine;
         private final int fromStep;
         private int step;
 
-        PoisonedData(GanAlgorithm engine, int fromStep) {
+        PoisonedData(TrainableGan engine, int fromStep) {
             this.engine = engine;
             this.fromStep = fromStep;
         }
@@ -231,6 +231,11 @@ class RealEngineTrainingTest {
         @Override
         public void loadCheckpoint(Path dir) throws IOException {
             engine.loadCheckpoint(dir);
+        }
+
+        @Override
+        public long checkpointBytes() {
+            return engine.checkpointBytes();
         }
 
         @Override

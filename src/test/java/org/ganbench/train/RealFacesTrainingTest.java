@@ -51,7 +51,7 @@ class RealFacesTrainingTest {
         BatchSource data = inOrder(faces);
         float[] z = new ReproducibleRandom(1).uniform(4 * 128, -1f, 1f);
         for (Algorithm algorithm : Algorithm.values()) {
-            try (GanAlgorithm a = GanAlgorithms.create(algorithm.defaults(16, 8, 11))) {
+            try (TrainableGan a = TrainableGans.create(algorithm.defaults(16, 8, 11))) {
                 byte[] before = a.generate(z, 4);
                 a.saveCheckpoint(tmp.resolve(algorithm + "-before"));
                 for (int i = 0; i < 3; i++) {

@@ -12,7 +12,7 @@ import java.util.Map;
  * checkpointed), updates a 3-weight "discriminator" and a 3-bias "generator", and reports softplus losses.
  * {@code divergeAtStep} poisons the generator at that step so that it reports NaN.
  */
-public final class ToyGan implements GanAlgorithm {
+public final class ToyGan implements TrainableGan {
     public static final int SIDE = 8;
     static final int LATENT = 4;
 
@@ -116,6 +116,11 @@ public final class ToyGan implements GanAlgorithm {
         discriminatorWeight = s.discriminatorWeight();
         rngState = s.rngState();
         stepsDone = s.stepsDone();
+    }
+
+    @Override
+    public long checkpointBytes() {
+        return 1024;
     }
 
     @Override

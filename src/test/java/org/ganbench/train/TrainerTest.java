@@ -65,7 +65,7 @@ class TrainerTest {
         assertEquals(List.of(4L, 8L, 10L), run.checkpoints().stream().map(RunFolder.StepFile::step).toList());
         for (RunFolder.StepFile c : run.checkpoints()) {
             assertTrue(Files.isRegularFile(c.path().resolve("toy.json")));
-            assertTrue(Files.isRegularFile(c.path().resolve(Trainer.CHECKPOINT_STATE_FILE)));
+            assertTrue(Files.isRegularFile(c.path().resolve(CheckpointStore.TRAINER_STATE_FILE)));
         }
         assertEquals(java.util.Arrays.toString(toy.generatorBias()), Files.readString(run.generatorFile()));
         assertTrue(Files.isRegularFile(run.fixedNoiseFile()));
@@ -266,6 +266,58 @@ class TrainerTest {
 
     private static MetricsRow withoutTiming(MetricsRow r) {
         return new MetricsRow(r.step(), 0, r.lossDis(), r.lossGen(), r.lossGp(), r.dReal(), r.dFake(), r.gradNormG(), 0);
+    }
+
+    /** A disk that fills up in the middle of the second checkpoint's first file. */
+    @Test
+    void aCheckpointThatRunsOutOfSpaceIsRemovedAndNamesItsFileAndSize() throws Exception {
+        RunFolder run = newRun("full-disk", 8, 100, 4);
+        ToyGan toy = new ToyGan(ToyGan.config(SEED));
+        int[] saves = {0};
+        TrainableGan fillsUp = (TrainableGan) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {TrainableGan.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("saveCheckpoint") && ++saves[0] == 2) {
+                        Path file = ((Path) args[0]).resolve("toy.json");
+                        Files.writeString(file, "{\"partial");
+                        throw new java.nio.file.FileSystemException(file.toString(), null, "No space left on device");
+                    }
+                    try {
+                        return method.invoke(toy, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        Recorder events = new Recorder();
+        Trainer trainer = new Trainer(fillsUp, faces, run);
+        trainer.addListener(events);
+        trainer.start();
+        assertTrue(trainer.join(TIMEOUT));
+
+        assertEquals(Trainer.State.FAILED, trainer.state());
+        String reason = run.status().message();
+        assertTrue(reason.contains(".step_000008.tmp/toy.json: No space left on device"), reason);
+        assertTrue(reason.contains("a checkpoint needs about 0.1 MB"), reason);
+        try (Stream<Path> left = Files.list(run.checkpointsDir())) {
+            assertEquals(List.of("step_000004"), left.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
+    @Test
+    void warnsAtTheStartAndBeforeEachCheckpointWhenSpaceIsShort() throws Exception {
+        RunFolder run = newRun("short", 8, 100, 4);
+        Recorder events = new Recorder();
+        Trainer trainer = new Trainer(new ToyGan(ToyGan.config(SEED)), faces, run, path -> 1000);
+        trainer.addListener(events);
+        trainer.start();
+        assertTrue(trainer.join(TIMEOUT));
+
+        List<TrainingEvent.DiskSpaceLow> warnings = events.all.stream()
+                .filter(e -> e instanceof TrainingEvent.DiskSpaceLow).map(e -> (TrainingEvent.DiskSpaceLow) e)
+                .toList();
+        assertEquals(3, warnings.size(), "at the start and before the checkpoints of steps 4 and 8");
+        assertEquals(1000, warnings.get(0).freeBytes());
+        assertTrue(warnings.get(0).message().contains("a checkpoint needs about 0.1 MB"), warnings.get(0).message());
+        assertEquals(Trainer.State.FINISHED, trainer.state(), "a warning, not a failure");
     }
 
     private void trainToEnd(ToyGan toy, RunFolder run, Recorder events) throws Exception {

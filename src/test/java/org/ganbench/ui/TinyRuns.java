@@ -7,7 +7,7 @@ import org.ganbench.TestImages;
 import org.ganbench.common.CancellationToken;
 import org.ganbench.common.ProgressListener;
 import org.ganbench.train.Algorithm;
-import org.ganbench.train.GanAlgorithms;
+import org.ganbench.train.TrainableGans;
 import org.ganbench.train.Trainer;
 import org.ganbench.train.TrainingSession;
 
@@ -31,7 +31,7 @@ public final class TinyRuns {
     /** Trains {@code steps} steps into {@code runDir} (a grid and a checkpoint every 2 steps) and waits for the end. */
     public static Path train(Path dataset, Path runDir, Algorithm algorithm, long steps) throws IOException, InterruptedException {
         try (TrainingSession session = TrainingSession.newRun(algorithm.defaults(CH, BATCH, 1), dataset, runDir, steps,
-                2, 2, GanAlgorithms::create, ProgressListener.NONE, new CancellationToken())) {
+                2, 2, TrainableGans::create, ProgressListener.NONE, new CancellationToken())) {
             session.trainer().start();
             if (!session.trainer().join(Duration.ofMinutes(3)) || session.trainer().state() != Trainer.State.FINISHED) {
                 throw new IllegalStateException("the tiny run did not finish: " + session.trainer().state());

@@ -16,7 +16,7 @@ import org.ganbench.common.UserDirs;
 import org.ganbench.common.Workspace;
 import org.ganbench.dataset.CascadeLocator;
 import org.ganbench.train.Algorithm;
-import org.ganbench.train.GanAlgorithms;
+import org.ganbench.train.TrainableGans;
 import org.ganbench.train.MetricsRow;
 import org.ganbench.train.RunFolder;
 import org.ganbench.train.TrainingSession;
@@ -98,7 +98,7 @@ public final class WindowThroughputBench {
     private static double headless(Workspace workspace, Path dataset, Algorithm algorithm, int ch, int batch, int steps,
                                    String id) throws Exception {
         try (TrainingSession session = TrainingSession.newRun(algorithm.defaults(ch, batch, 0), dataset,
-                workspace.runs().resolve(id), steps, Math.max(1, steps / 6), steps, GanAlgorithms::create, ProgressListener.NONE,
+                workspace.runs().resolve(id), steps, Math.max(1, steps / 6), steps, TrainableGans::create, ProgressListener.NONE,
                 new CancellationToken())) {
             session.trainer().start();
             session.trainer().join(Duration.ofHours(2));

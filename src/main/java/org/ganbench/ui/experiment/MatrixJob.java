@@ -9,7 +9,7 @@ import org.ganbench.common.CancellationToken;
 import org.ganbench.eval.ExperimentJob;
 import org.ganbench.train.Experiment;
 import org.ganbench.train.ExperimentQueue;
-import org.ganbench.train.GanAlgorithms;
+import org.ganbench.train.TrainableGans;
 import org.ganbench.train.Trainer;
 import org.ganbench.train.TrainingEvent;
 
@@ -35,7 +35,7 @@ final class MatrixJob extends Task<Void> {
 
     @Override
     protected Void call() throws IOException {
-        ExperimentJob.run(experiment, GanAlgorithms::create, new ExperimentQueue.Listener() {
+        ExperimentJob.run(experiment, TrainableGans::create, new ExperimentQueue.Listener() {
             @Override
             public void cellChanged(Experiment e, int index) {
                 Platform.runLater(() -> cellChanged.accept(e, index));

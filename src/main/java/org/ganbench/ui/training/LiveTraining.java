@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.ganbench.common.CancellationToken;
 import org.ganbench.common.ProgressListener;
-import org.ganbench.train.GanAlgorithms;
+import org.ganbench.train.TrainableGans;
 import org.ganbench.train.MetricsRow;
 import org.ganbench.train.RunFolder;
 import org.ganbench.train.Trainer;
@@ -36,7 +36,7 @@ final class LiveTraining {
                                int checkpointEvery, ProgressListener progress, CancellationToken cancel)
             throws IOException {
         return new LiveTraining(TrainingSession.newRun(config, dataset, runDir, steps, sampleEvery, checkpointEvery,
-                GanAlgorithms::create, progress, cancel), List.of());
+                TrainableGans::create, progress, cancel), List.of());
     }
 
     /**
@@ -45,7 +45,7 @@ final class LiveTraining {
      */
     static LiveTraining resume(Path runDir, Long newSteps, ProgressListener progress, CancellationToken cancel)
             throws IOException {
-        TrainingSession session = TrainingSession.resume(runDir, newSteps, GanAlgorithms::create, progress, cancel);
+        TrainingSession session = TrainingSession.resume(runDir, newSteps, TrainableGans::create, progress, cancel);
         try {
             RunFolder run = session.run();
             long from = run.newestCheckpoint().map(RunFolder.StepFile::step).orElse(0L);

@@ -11,9 +11,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * An ND4J workspace for the temporary arrays of one repeated unit of work (a training step, a batch of samples):
  * an arena sized on first use and reused, instead of hundreds of off-heap allocations per step that JavaCPP frees
  * only after garbage collection (measured: a 16 MB allocation took about 120 ms once the off-heap limit was reached,
- * more than the convolutions). Workspaces belong to a thread; use one from the thread that created it.
+ * more than the convolutions). ND4J calls it a workspace (not the folder of {@link org.ganbench.common.Workspace}); it
+ * belongs to a thread: use one from the thread that created it.
  */
-final class StepWorkspace {
+final class ArrayArena {
     private static final WorkspaceConfiguration CONFIG = WorkspaceConfiguration.builder()
             .initialSize(0)
             .policyAllocation(AllocationPolicy.OVERALLOCATE)

@@ -3,13 +3,13 @@ package org.ganbench.train;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Builds the GanAlgorithm for a configuration, and loads a saved generator for sampling. */
-public final class GanAlgorithms {
-    private GanAlgorithms() {
+/** Builds the TrainableGan for a configuration, and loads a saved generator for sampling. */
+public final class TrainableGans {
+    private TrainableGans() {
     }
 
     /** A freshly initialised algorithm (weights N(0, 0.02), biases 0) seeded from {@code config.seed()}. */
-    public static GanAlgorithm create(TrainingConfig config) {
+    public static TrainableGan create(TrainingConfig config) {
         return switch (config.algorithm()) {
             case DRAGAN -> new DraganUpdater(config);
             case SNGAN -> new SnganUpdater(config);
@@ -17,7 +17,7 @@ public final class GanAlgorithms {
         };
     }
 
-    /** The generator that {@link GanAlgorithm#saveGenerator} wrote (for example a run's generator.zip). */
+    /** The generator that {@link TrainableGan#saveGenerator} wrote (for example a run's generator.zip). */
     public static ImageGenerator loadGenerator(Path file) throws IOException {
         return GeneratorSampler.read(file);
     }

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  *
  * <p>Not thread-safe: the trainer calls it from its one training thread.
  */
-public interface GanAlgorithm extends ImageGenerator {
+public interface TrainableGan extends ImageGenerator {
 
     /**
      * One training step: {@code nDis} discriminator updates, each on a fresh real batch from {@code real}, and one
@@ -24,6 +24,9 @@ public interface GanAlgorithm extends ImageGenerator {
 
     /** Restores everything {@link #saveCheckpoint} wrote. */
     void loadCheckpoint(Path dir) throws IOException;
+
+    /** About how many bytes {@link #saveCheckpoint} and {@link #saveGenerator} write together. */
+    long checkpointBytes();
 
     /** Writes the generator alone, enough for sampling and evaluation. */
     void saveGenerator(Path file) throws IOException;
