@@ -101,6 +101,9 @@ final class LiveTraining {
         if (event instanceof TrainingEvent.Samples s) {
             return new MonitorEvent.Sample(s.step(), run.sampleFile(s.step()));
         }
+        if (event instanceof TrainingEvent.DiskSpaceLow low) {
+            return new MonitorEvent.Warning(low.message());
+        }
         return null;
     }
 

@@ -19,6 +19,10 @@ public sealed interface MonitorEvent {
     record Activity(RunActivity activity) implements MonitorEvent {
     }
 
+    /** The trainer warns of something that will stop the run unless the user acts (e.g. little disk space left). */
+    record Warning(String message) implements MonitorEvent {
+    }
+
     /** A problem reading the run (shown once, watching continues). */
     record Problem(String message) implements MonitorEvent {
     }

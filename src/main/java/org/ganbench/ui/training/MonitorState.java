@@ -31,6 +31,7 @@ public final class MonitorState {
     private long lastStep = -1;
     private double stepsPerSecond = Double.NaN;
     private RunActivity activity;
+    private String trainerWarning = "";
 
     /** Forgets the run shown; {@code totalSteps} is the new run's configured length, if known. */
     public void reset(OptionalLong totalSteps) {
@@ -42,6 +43,7 @@ public final class MonitorState {
         lastStep = -1;
         stepsPerSecond = Double.NaN;
         activity = null;
+        trainerWarning = "";
         this.totalSteps = totalSteps;
     }
 
@@ -53,6 +55,8 @@ public final class MonitorState {
             grids.add(new Grid(s.step(), s.file()));
         } else if (event instanceof MonitorEvent.Activity a) {
             activity = a.activity();
+        } else if (event instanceof MonitorEvent.Warning w) {
+            trainerWarning = w.message();
         }
     }
 
@@ -100,9 +104,16 @@ public final class MonitorState {
         return s.toString();
     }
 
-    /** The banner's text: D separating real from fake; "" for none. */
+    /** The banner's text: the trainer's last warning and D separating real from fake; "" for none. */
     public String warning() {
-        return detector.isWarning() ? "\u26a0 " + detector.message() : "";
+        List<String> lines = new ArrayList<>();
+        if (!trainerWarning.isEmpty()) {
+            lines.add("\u26a0 " + trainerWarning);
+        }
+        if (detector.isWarning()) {
+            lines.add("\u26a0 " + detector.message());
+        }
+        return String.join("\n", lines);
     }
 
     /** Whether the run has a penalty curve (DRAGAN); SNGAN and DCGAN have none. */
