@@ -50,6 +50,7 @@ public final class EvalDirsCommand implements Callable<Integer> {
         if (report.containsKey("note")) {
             err.println("note: " + report.get("note"));
         }
+        Evaluation.warnings(report).forEach(w -> err.println("warning: " + w));
         Summary.print(report, stdout);
         stdout.println("written: " + out.resolve(Evaluation.JSON));
         stdout.flush();

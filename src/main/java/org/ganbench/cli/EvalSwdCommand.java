@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.ganbench.common.CancellationToken;
 import org.ganbench.dataset.FaceSet;
 import org.ganbench.eval.FaceFolders;
+import org.ganbench.eval.SampleSizes;
 import org.ganbench.eval.SlicedWasserstein;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,6 +55,7 @@ public final class EvalSwdCommand implements Callable<Integer> {
         // The larger side keeps its first m faces, as swd.py does, so that both score the same faces.
         a = FaceFolders.first(a, m);
         b = FaceFolders.first(b, m);
+        SampleSizes.SWD.warning(m).ifPresent(w -> err.println("warning: " + w));
         SlicedWasserstein.Result r = SlicedWasserstein.compute(a, b, seed, progress, cancel);
         for (int l = 0; l < r.levels().length; l++) {
             out.printf(java.util.Locale.ROOT, "level%d %.2f%n", l, r.levels()[l]);

@@ -145,8 +145,10 @@ public final class Evaluation {
             report.put("note", "fewer faces than asked (" + settings.n() + "): metrics use " + m + " from each set");
         }
 
+        List<String> warnings = new ArrayList<>();
         SlicedWasserstein.Result swd = SlicedWasserstein.compute(gen, ref, settings.seed(), progress, cancel);
         Map<String, Object> swdJson = new LinkedHashMap<>();
+        warn(swdJson, SampleSizes.SWD, m, warnings);
         swdJson.put("images", swd.images());
         swdJson.put("levels", swd.levels());
         swdJson.put("mean", swd.mean());
@@ -157,15 +159,26 @@ public final class Evaluation {
         progress.progress(1, 2, "MS-SSIM");
         MsSsim.Diversity msReal = MsSsim.diversity(ref, settings.msSsimPairs(), settings.seed(), cancel);
         progress.progress(2, 2, "MS-SSIM");
-        report.put("ms_ssim", ordered(
+        Map<String, Object> msJson = ordered(
                 "generated", ordered("mean", msGen.mean(), "pairs", msGen.pairs(), "images", gen.count()),
-                "real", ordered("mean", msReal.mean(), "pairs", msReal.pairs(), "images", ref.count())));
+                "real", ordered("mean", msReal.mean(), "pairs", msReal.pairs(), "images", ref.count()));
+        warn(msJson, SampleSizes.MS_SSIM, m, warnings);
+        report.put("ms_ssim", msJson);
 
-        report.put("random_features", randomFeatures(gen, ref, progress, cancel));
-        report.put("memorisation", memorisation(generated, real, settings, outDir, progress, cancel));
-        report.put("birthday", birthday(generated, real, settings, outDir, progress, cancel));
+        Map<String, Object> features = randomFeatures(gen, ref, progress, cancel);
+        warn(features, SampleSizes.FRECHET, m, warnings);
+        report.put("random_features", features);
+        Map<String, Object> memorisation = memorisation(generated, real, settings, outDir, progress, cancel);
+        warn(memorisation, SampleSizes.MEMORISATION, real.count(), warnings);
+        report.put("memorisation", memorisation);
+        Map<String, Object> birthday = birthday(generated, real, settings, outDir, progress, cancel);
+        warn(birthday, SampleSizes.BIRTHDAY, Math.min(generated.count(), settings.birthdaySamples()), warnings);
+        report.put("birthday", birthday);
         if (settings.modes()) {
             report.put("modes", ordered("generated", modes(ModeCoverage.of(gen)), "real", modes(ModeCoverage.of(ref))));
+        }
+        if (!warnings.isEmpty()) {
+            report.put("warnings", warnings);
         }
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         AtomicFiles.write(outDir.resolve(JSON), out -> json.writeValue(nonClosing(out), report));
@@ -247,6 +260,20 @@ public final class Evaluation {
         Images.writePng(BirthdayCheck.picture(gen, pairs), outDir.resolve(BIRTHDAY_PNG));
         out.put("picture", BIRTHDAY_PNG);
         return out;
+    }
+
+    /** Records a too-small sample in the figure's own section and in the report's list of warnings. */
+    private static void warn(Map<String, Object> section, SampleSizes figure, int images, List<String> warnings) {
+        figure.warning(images).ifPresent(w -> {
+            section.put("warning", w);
+            warnings.add(w);
+        });
+    }
+
+    /** The warnings of a report (too few images for a figure), empty when there are none. */
+    @SuppressWarnings("unchecked")
+    public static List<String> warnings(Map<String, Object> report) {
+        return (List<String>) report.getOrDefault("warnings", List.of());
     }
 
     private static Map<String, Object> modes(ModeCoverage c) {
