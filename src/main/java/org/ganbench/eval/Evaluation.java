@@ -225,16 +225,16 @@ public final class Evaluation {
         out.put("generated", s.samples());
         out.put("real_queries", realQueries.length);
         out.put("training_faces", s.training());
+        out.put("copied_fraction", s.copiedFraction());
+        out.put("copied_fraction_real", s.realCopiedFraction());
+        out.put("copied_means", "share of samples at most " + Memorisation.COPY_RATIO + " times as far from their"
+                + " nearest training face as from the second nearest; 0 unless the generator copies (compare"
+                + " copied_fraction_real: duplicates within the training set)");
+        out.put("median_nearest_to_second", s.medianNearestToSecond());
+        out.put("median_nearest_to_second_real", s.medianRealNearestToSecond());
         out.put("distance", "RMS pixel difference per colour value (0..255)");
         out.put("median_generated_to_training", s.medianGenerated());
         out.put("median_real_to_training", s.medianReal());
-        out.put("median_ratio", s.medianRatio());
-        if (s.medianRatio() == null) {
-            out.put("median_ratio_note", "undefined: half the real faces have an exact duplicate in the real set");
-        }
-        out.put("min_generated_to_training", s.minGenerated());
-        out.put("min_real_to_training", s.minReal());
-        out.put("fraction_closer_than_any_real", s.closerThanAnyReal());
         Images.writePng(analysis.picture(samples, real, PICTURE_ROWS), outDir.resolve(NEAREST_PNG));
         out.put("picture", NEAREST_PNG);
         return out;

@@ -99,7 +99,7 @@ class CompareViewTest {
         WindowTestSupport.screenshot(robot.lookup("#views").query().getScene(), "compare-computing");
         long t0 = System.nanoTime();
         await("figures shown", 180, () -> table.getItems().contains("swd.mean")
-                && table.getItems().contains("memorisation.median_ratio"));
+                && table.getItems().contains("memorisation.copied_fraction"));
         System.out.printf("evaluation of 64 images at nice 19 took %.1f s%n", (System.nanoTime() - t0) / 1e9);
         assertTrue(fx(() -> table.getItems().contains("ms_ssim.generated.mean")));
         assertTrue(Files.isRegularFile(run.resolve("eval/eval.json")), "the figures are in the run's files too");
