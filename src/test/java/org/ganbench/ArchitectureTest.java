@@ -4,6 +4,7 @@ import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -19,6 +20,30 @@ class ArchitectureTest {
     static void importClasses() {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.ganbench");
+    }
+
+    /**
+     * The order inside the core: common <- dataset, model <- train <- eval <- ui, cli. A layer may use the layers
+     * before it, never one after it (the dataset and the networks do not know each other).
+     */
+    @Test
+    void coreLayersDependOnlyOnEarlierLayers() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("common").definedBy("org.ganbench.common..")
+                .layer("dataset").definedBy("org.ganbench.dataset..")
+                .layer("model").definedBy("org.ganbench.model..")
+                .layer("train").definedBy("org.ganbench.train..")
+                .layer("eval").definedBy("org.ganbench.eval..")
+                .layer("ui").definedBy("org.ganbench.ui..")
+                .layer("cli").definedBy("org.ganbench.cli..")
+                .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("ui").mayNotBeAccessedByAnyLayer()
+                .whereLayer("eval").mayOnlyBeAccessedByLayers("ui", "cli")
+                .whereLayer("train").mayOnlyBeAccessedByLayers("eval", "ui", "cli")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("train", "eval", "ui", "cli")
+                .whereLayer("dataset").mayOnlyBeAccessedByLayers("train", "eval", "ui", "cli")
+                .whereLayer("common").mayOnlyBeAccessedByLayers("dataset", "model", "train", "eval", "ui", "cli")
+                .check(classes);
     }
 
     @Test

@@ -50,6 +50,7 @@ public final class EvalDirsCommand implements Callable<Integer> {
         if (report.containsKey("note")) {
             err.println("note: " + report.get("note"));
         }
+        Evaluation.warnings(report).forEach(w -> err.println("warning: " + w));
         Summary.print(report, stdout);
         stdout.println("written: " + out.resolve(Evaluation.JSON));
         stdout.flush();
@@ -75,8 +76,8 @@ public final class EvalDirsCommand implements Callable<Integer> {
                 }
             }
             Map<String, Object> memo = (Map<String, Object>) report.get("memorisation");
-            if (memo.containsKey("median_ratio")) {
-                line(out, "memorisation_median_ratio", memo.get("median_ratio"));
+            if (memo.containsKey("copied_fraction")) {
+                line(out, "memorisation_copied_fraction", memo.get("copied_fraction"));
             }
             Map<String, Object> birthday = (Map<String, Object>) report.get("birthday");
             line(out, "birthday_closest_generated", birthday.get("closest_generated_pair"));

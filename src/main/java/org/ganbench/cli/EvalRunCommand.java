@@ -55,6 +55,7 @@ public final class EvalRunCommand implements Callable<Integer> {
         if (report.containsKey("note")) {
             err.println("note: " + report.get("note"));
         }
+        Evaluation.warnings(report).forEach(w -> err.println("warning: " + w));
         out.println("checkpoint_step " + report.get("checkpoint_step"));
         EvalDirsCommand.Summary.print(report, out);
         out.println("written: " + folder.dir().resolve(RunEvaluation.FOLDER).resolve(Evaluation.JSON));

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.ganbench.common.CancellationToken;
 import org.ganbench.dataset.FaceSet;
 import org.ganbench.eval.FaceFolders;
+import org.ganbench.eval.SampleSizes;
 import org.ganbench.eval.SlicedWasserstein;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,8 +28,14 @@ public final class EvalSwdCommand implements Callable<Integer> {
     @Option(names = "--n", defaultValue = "2048", description = "images drawn from each folder (default ${DEFAULT-VALUE})")
     int n;
 
-    @Option(names = "--seed", defaultValue = "0", description = "random seed (default ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "0",
+            description = "seed of the random patches and directions (default ${DEFAULT-VALUE})")
     long seed;
+
+    @Option(names = "--sample-seed", defaultValue = "0",
+            description = "seed of the faces drawn when a folder holds more than --n; 0, as swd.py always uses, "
+                    + "draws the very faces swd.py scores (default ${DEFAULT-VALUE})")
+    long sampleSeed;
 
     @Override
     public Integer call() throws Exception {
@@ -36,14 +43,19 @@ public final class EvalSwdCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         var progress = new TerminalProgressBar(err);
         CancellationToken cancel = new CancellationToken();
-        FaceSet a = FaceFolders.sample(FaceFolders.load(dirA, progress, cancel), n, seed);
-        FaceSet b = FaceFolders.sample(FaceFolders.load(dirB, progress, cancel), n, seed);
+        if (sampleSeed < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--sample-seed must be 0 or more");
+        }
+        FaceSet a = FaceFolders.sample(FaceFolders.load(dirA, progress, cancel), n, sampleSeed);
+        FaceSet b = FaceFolders.sample(FaceFolders.load(dirB, progress, cancel), n, sampleSeed);
         int m = Math.min(a.count(), b.count());
-        if (m < n) {
+        if (m < a.count() || m < b.count()) {
             err.println("note: using " + m + " images from each side");
         }
-        a = FaceFolders.sample(a, m, seed);
-        b = FaceFolders.sample(b, m, seed);
+        // The larger side keeps its first m faces, as swd.py does, so that both score the same faces.
+        a = FaceFolders.first(a, m);
+        b = FaceFolders.first(b, m);
+        SampleSizes.SWD.warning(m).ifPresent(w -> err.println("warning: " + w));
         SlicedWasserstein.Result r = SlicedWasserstein.compute(a, b, seed, progress, cancel);
         for (int l = 0; l < r.levels().length; l++) {
             out.printf(java.util.Locale.ROOT, "level%d %.2f%n", l, r.levels()[l]);

@@ -13,6 +13,7 @@ import org.ganbench.train.TrainingConfig;
 import org.ganbench.train.TrainingSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -51,6 +52,22 @@ public final class TrainCommand implements Callable<Integer> {
             description = "checkpoint every N steps (default ${DEFAULT-VALUE})")
     int checkpointEvery;
 
+    @Option(names = "--lr", paramLabel = "RATE", description = "Adam's learning rate (default: the algorithm's)")
+    Double learningRate;
+
+    @Option(names = "--beta1", description = "Adam's beta1, in [0, 1) (default: the algorithm's)")
+    Double beta1;
+
+    @Option(names = "--beta2", description = "Adam's beta2, in [0, 1) (default: the algorithm's)")
+    Double beta2;
+
+    @Option(names = "--n-dis", paramLabel = "N", description = "discriminator updates per generator update "
+            + "(default: the algorithm's)")
+    Integer nDis;
+
+    @Option(names = "--lambda", description = "DRAGAN's gradient-penalty weight (default: the algorithm's)")
+    Double gradientPenalty;
+
     @Option(names = "--run-dir", paramLabel = "DIR", description = "the run folder (default runs/<algo>-<date>-<time>)")
     Path runDir;
 
@@ -69,8 +86,7 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Workspace workspace = Workspace.current();
         Path dir = runDir != null ? runDir.toAbsolutePath() : TrainingSession.defaultRunDir(workspace, algorithm);
-        TrainingConfig config = algorithm.defaults(ch != null ? ch : Preset.DEFAULT.ch(),
-                batch != null ? batch : Preset.DEFAULT.batch(), seed);
+        TrainingConfig config = hyperparameters();
         try (TrainingSession session = TrainingSession.newRun(config,
                 workspace.dataset(dataset), dir, steps, sampleEvery, checkpointEvery, engine, new TerminalProgressBar(spec.commandLine().getOut()),
                 new CancellationToken())) {
@@ -79,5 +95,43 @@ public final class TrainCommand implements Callable<Integer> {
             return TrainingConsole.run(session.trainer(), session.run(), spec.commandLine().getOut(),
                     spec.commandLine().getErr());
         }
+    }
+
+    /** The algorithm's defaults with the options given on the command line, each checked in words a user reads. */
+    private TrainingConfig hyperparameters() {
+        TrainingConfig d = algorithm.defaults(ch != null ? ch : Preset.DEFAULT.ch(),
+                batch != null ? batch : Preset.DEFAULT.batch(), seed);
+        if (learningRate != null && !(learningRate > 0 && learningRate < 1)) {
+            throw invalid("--lr must be above 0 and below 1 (a learning rate such as 0.0002), was " + learningRate);
+        }
+        checkBeta("--beta1", beta1);
+        checkBeta("--beta2", beta2);
+        if (nDis != null && nDis < 1) {
+            throw invalid("--n-dis must be at least 1 (discriminator updates per generator update), was " + nDis);
+        }
+        if (gradientPenalty != null && !(gradientPenalty >= 0 && Double.isFinite(gradientPenalty))) {
+            throw invalid("--lambda must be 0 or more, was " + gradientPenalty);
+        }
+        if (gradientPenalty != null && gradientPenalty > 0 && algorithm != Algorithm.DRAGAN) {
+            throw invalid("--lambda is DRAGAN's gradient penalty; " + algorithm.name().toLowerCase(java.util.Locale.ROOT)
+                    + " has none");
+        }
+        return new TrainingConfig(algorithm, ch, batch, orElse(learningRate, d.learningRate()),
+                orElse(beta1, d.beta1()), orElse(beta2, d.beta2()), nDis != null ? nDis : d.nDis(),
+                orElse(gradientPenalty, d.gradientPenalty()), seed);
+    }
+
+    private void checkBeta(String option, Double beta) {
+        if (beta != null && !(beta >= 0 && beta < 1)) {
+            throw invalid(option + " must be at least 0 and below 1, was " + beta);
+        }
+    }
+
+    private static double orElse(Double value, double fallback) {
+        return value != null ? value : fallback;
+    }
+
+    private ParameterException invalid(String message) {
+        return new ParameterException(spec.commandLine(), message);
     }
 }

@@ -145,8 +145,10 @@ public final class Evaluation {
             report.put("note", "fewer faces than asked (" + settings.n() + "): metrics use " + m + " from each set");
         }
 
+        List<String> warnings = new ArrayList<>();
         SlicedWasserstein.Result swd = SlicedWasserstein.compute(gen, ref, settings.seed(), progress, cancel);
         Map<String, Object> swdJson = new LinkedHashMap<>();
+        warn(swdJson, SampleSizes.SWD, m, warnings);
         swdJson.put("images", swd.images());
         swdJson.put("levels", swd.levels());
         swdJson.put("mean", swd.mean());
@@ -157,15 +159,26 @@ public final class Evaluation {
         progress.progress(1, 2, "MS-SSIM");
         MsSsim.Diversity msReal = MsSsim.diversity(ref, settings.msSsimPairs(), settings.seed(), cancel);
         progress.progress(2, 2, "MS-SSIM");
-        report.put("ms_ssim", ordered(
+        Map<String, Object> msJson = ordered(
                 "generated", ordered("mean", msGen.mean(), "pairs", msGen.pairs(), "images", gen.count()),
-                "real", ordered("mean", msReal.mean(), "pairs", msReal.pairs(), "images", ref.count())));
+                "real", ordered("mean", msReal.mean(), "pairs", msReal.pairs(), "images", ref.count()));
+        warn(msJson, SampleSizes.MS_SSIM, m, warnings);
+        report.put("ms_ssim", msJson);
 
-        report.put("random_features", randomFeatures(gen, ref, progress, cancel));
-        report.put("memorisation", memorisation(generated, real, settings, outDir, progress, cancel));
-        report.put("birthday", birthday(generated, real, settings, outDir, progress, cancel));
+        Map<String, Object> features = randomFeatures(gen, ref, progress, cancel);
+        warn(features, SampleSizes.FRECHET, m, warnings);
+        report.put("random_features", features);
+        Map<String, Object> memorisation = memorisation(generated, real, settings, outDir, progress, cancel);
+        warn(memorisation, SampleSizes.MEMORISATION, real.count(), warnings);
+        report.put("memorisation", memorisation);
+        Map<String, Object> birthday = birthday(generated, real, settings, outDir, progress, cancel);
+        warn(birthday, SampleSizes.BIRTHDAY, Math.min(generated.count(), settings.birthdaySamples()), warnings);
+        report.put("birthday", birthday);
         if (settings.modes()) {
             report.put("modes", ordered("generated", modes(ModeCoverage.of(gen)), "real", modes(ModeCoverage.of(ref))));
+        }
+        if (!warnings.isEmpty()) {
+            report.put("warnings", warnings);
         }
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         AtomicFiles.write(outDir.resolve(JSON), out -> json.writeValue(nonClosing(out), report));
@@ -212,16 +225,16 @@ public final class Evaluation {
         out.put("generated", s.samples());
         out.put("real_queries", realQueries.length);
         out.put("training_faces", s.training());
+        out.put("copied_fraction", s.copiedFraction());
+        out.put("copied_fraction_real", s.realCopiedFraction());
+        out.put("copied_means", "share of samples at most " + Memorisation.COPY_RATIO + " times as far from their"
+                + " nearest training face as from the second nearest; 0 unless the generator copies (compare"
+                + " copied_fraction_real: duplicates within the training set)");
+        out.put("median_nearest_to_second", s.medianNearestToSecond());
+        out.put("median_nearest_to_second_real", s.medianRealNearestToSecond());
         out.put("distance", "RMS pixel difference per colour value (0..255)");
         out.put("median_generated_to_training", s.medianGenerated());
         out.put("median_real_to_training", s.medianReal());
-        out.put("median_ratio", s.medianRatio());
-        if (s.medianRatio() == null) {
-            out.put("median_ratio_note", "undefined: half the real faces have an exact duplicate in the real set");
-        }
-        out.put("min_generated_to_training", s.minGenerated());
-        out.put("min_real_to_training", s.minReal());
-        out.put("fraction_closer_than_any_real", s.closerThanAnyReal());
         Images.writePng(analysis.picture(samples, real, PICTURE_ROWS), outDir.resolve(NEAREST_PNG));
         out.put("picture", NEAREST_PNG);
         return out;
@@ -247,6 +260,20 @@ public final class Evaluation {
         Images.writePng(BirthdayCheck.picture(gen, pairs), outDir.resolve(BIRTHDAY_PNG));
         out.put("picture", BIRTHDAY_PNG);
         return out;
+    }
+
+    /** Records a too-small sample in the figure's own section and in the report's list of warnings. */
+    private static void warn(Map<String, Object> section, SampleSizes figure, int images, List<String> warnings) {
+        figure.warning(images).ifPresent(w -> {
+            section.put("warning", w);
+            warnings.add(w);
+        });
+    }
+
+    /** The warnings of a report (too few images for a figure), empty when there are none. */
+    @SuppressWarnings("unchecked")
+    public static List<String> warnings(Map<String, Object> report) {
+        return (List<String>) report.getOrDefault("warnings", List.of());
     }
 
     private static Map<String, Object> modes(ModeCoverage c) {

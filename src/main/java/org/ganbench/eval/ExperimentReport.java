@@ -35,7 +35,7 @@ public final class ExperimentReport {
             new String[] {"SWD (mean)", "swd.mean"},
             new String[] {"MS-SSIM generated", "ms_ssim.generated.mean"},
             new String[] {"MS-SSIM real", "ms_ssim.real.mean"},
-            new String[] {"memorisation ratio", "memorisation.median_ratio"},
+            new String[] {"copied samples (share)", "memorisation.copied_fraction"},
             new String[] {"evaluated at step", "checkpoint_step"});
     private static final int PANEL = 340;
     private static final int TILE = 320;

@@ -3,7 +3,6 @@ package org.ganbench.eval;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.ganbench.common.CancellationToken;
 import org.ganbench.common.ProgressListener;
@@ -41,21 +40,19 @@ public final class FaceFolders {
         return faces.subset(sampleIndices(faces.count(), n, seed));
     }
 
-    /** {@code n} distinct indices below {@code count} (seeded, ascending), or all of them when count <= n. */
+    /**
+     * {@code n} distinct indices below {@code count} (ascending), or all of them when count <= n: the ones numpy's
+     * {@code default_rng(seed).choice(count, n, replace=False)} picks, as {@code shared/bench/swd.py} does.
+     */
     static int[] sampleIndices(int count, int n, long seed) {
-        int[] order = IntStream.range(0, count).toArray();
         if (count <= n) {
-            return order;
+            return IntStream.range(0, count).toArray();
         }
-        SplittableRandom rng = new SplittableRandom(Seeds.mix(seed, 7));
-        for (int i = 0; i < n; i++) {
-            int j = i + rng.nextInt(count - i);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        int[] chosen = java.util.Arrays.copyOf(order, n);
-        java.util.Arrays.sort(chosen);
-        return chosen;
+        return NumpySubset.sortedChoice(count, n, seed);
+    }
+
+    /** The first {@code n} faces, as swd.py trims the larger side to the smaller one's count. */
+    public static FaceSet first(FaceSet faces, int n) {
+        return faces.count() <= n ? faces : faces.subset(IntStream.range(0, n).toArray());
     }
 }

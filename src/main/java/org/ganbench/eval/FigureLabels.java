@@ -22,9 +22,10 @@ public final class FigureLabels {
                     + " statistics of generated and real faces (a random CNN's features, not Inception's)."),
             new Figure("random_features.coverage", "coverage ↑", "Share of real faces with a generated face among"
                     + " their nearest neighbours: higher means fewer kinds of face left out."),
-            new Figure("memorisation.median_ratio", "memorisation ratio: near 1 is good, ≪1 copies", "Median"
-                    + " distance of generated faces to their nearest training face, over the same for real faces"
-                    + " not trained on: well below 1 means the generator reproduces training faces."));
+            new Figure("memorisation.copied_fraction", "copied samples ↓ (0 unless it copies)", "Share of"
+                    + " generated faces much nearer one training face than any other (nearest at most half the"
+                    + " distance of the second nearest): above the training set's own duplicate share means the"
+                    + " generator reproduces training faces."));
 
     /** Labels of the other figures; any not listed read as their key. */
     private static final Map<String, String> DETAIL = Map.ofEntries(
@@ -35,7 +36,8 @@ public final class FigureLabels {
             Map.entry("random_features.density", "density ↑"),
             Map.entry("birthday.closest_generated_pair", "closest generated pair (birthday check)"),
             Map.entry("birthday.closest_real_pair", "closest real pair (reference)"),
-            Map.entry("memorisation.fraction_closer_than_any_real", "share closer to training than any real face ↓"),
+            Map.entry("memorisation.copied_fraction_real", "copied share among training faces (duplicates, reference)"),
+            Map.entry("memorisation.median_nearest_to_second", "median nearest / second-nearest training distance"),
             Map.entry("checkpoint_step", "evaluated at step"));
 
     private FigureLabels() {

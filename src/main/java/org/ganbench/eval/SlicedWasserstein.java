@@ -12,8 +12,9 @@ import org.ganbench.dataset.FaceSet;
  * {@code shared/bench/swd.py}: a Laplacian pyramid (5x5 binomial filter, mirror border) from full size down to 16 px;
  * 128 random 7x7 neighbourhoods per image and level; descriptors normalised per channel, each set by its own mean
  * and standard deviation; 4 repeats of 128 random unit directions; sorted projections compared by mean absolute
- * difference, times 1e3. The random draws differ from numpy's, so values agree with the reference within the spread
- * of its seeds, not digit for digit.
+ * difference, times 1e3. The patch and direction draws differ from numpy's, so on the same faces values agree with
+ * the reference within the spread of its seeds, not digit for digit; {@code eval swd} draws the same faces as the
+ * reference ({@link FaceFolders#sampleIndices}), because which faces are scored moves the figure more than the draws.
  *
  * <p>Documented degenerate values: a channel whose descriptors are all equal (constant images) has standard deviation
  * 0 and is normalised to 0 rather than to NaN.

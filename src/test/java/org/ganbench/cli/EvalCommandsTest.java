@@ -64,6 +64,8 @@ class EvalCommandsTest {
         assertTrue(lines[0].matches("level0 \\d+\\.\\d\\d"), lines[0]);
         assertTrue(lines[3].matches("swd_mean \\d+\\.\\d\\d"), lines[3]);
         assertTrue(r.err().contains("note: using 24 images from each side"), r.err());
+        assertTrue(r.err().contains("warning: SWD on 24 images per side means little: it needs at least 500"),
+                r.err());
     }
 
     @Test
@@ -105,6 +107,12 @@ class EvalCommandsTest {
         assertEquals(40, json.get("memorisation").get("generated").asInt());
         assertEquals(300, json.get("memorisation").get("training_faces").asInt());
         assertEquals(40, json.get("birthday").get("samples").asInt());
+        // 40 faces a side are too few for every figure but memorisation's search over 300 training faces
+        assertTrue(json.get("swd").get("warning").asText().contains("needs at least 500"), json.toString());
+        assertTrue(json.get("birthday").has("warning"));
+        assertFalse(json.get("memorisation").has("warning"));
+        assertEquals(4, json.get("warnings").size(), json.get("warnings").toString());
+        assertTrue(eval.err().contains("warning: SWD on 40 images per side"), eval.err());
         // 40 real faces drawn uniformly over 64 modes cover about 30 of them; blobs land in whatever mode is nearest.
         assertEquals(40, json.get("modes").get("real").get("samples").asInt());
         assertTrue(json.get("modes").get("real").get("modes_covered").asInt() > 20);

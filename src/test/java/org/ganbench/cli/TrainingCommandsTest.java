@@ -118,6 +118,46 @@ class TrainingCommandsTest {
     }
 
     @Test
+    void trainTakesEveryHyperparameterOfTheWindowsForm() throws Exception {
+        Path run = tmp.resolve("tuned");
+        assertEquals(0, cli("train", "--dataset", dataset.toString(), "--algo", "dragan", "--steps", "2", "--batch", "3",
+                "--ch", "8", "--lr", "3e-4", "--beta1", "0.5", "--beta2", "0.99", "--n-dis", "3", "--lambda", "5",
+                "--run-dir", run.toString()), err::toString);
+        var training = RunFolder.open(run).config().training();
+        assertEquals(3e-4, training.learningRate());
+        assertEquals(0.5, training.beta1());
+        assertEquals(0.99, training.beta2());
+        assertEquals(3, training.nDis());
+        assertEquals(5.0, training.gradientPenalty());
+
+        Path defaults = tmp.resolve("defaults");
+        assertEquals(0, cli("train", "--dataset", dataset.toString(), "--algo", "sngan", "--steps", "1", "--batch", "3",
+                "--ch", "8", "--beta1", "0", "--run-dir", defaults.toString()), err::toString);
+        var sngan = RunFolder.open(defaults).config().training();
+        assertEquals(0.0, sngan.beta1());
+        assertEquals(org.ganbench.train.Algorithm.SNGAN.defaults(8, 3, 0).learningRate(), sngan.learningRate());
+    }
+
+    @Test
+    void badHyperparametersGiveAClearMessage() {
+        String[][] cases = {
+                {"--lr", "0", "--lr must be above 0 and below 1"},
+                {"--beta1", "1", "--beta1 must be at least 0 and below 1, was 1.0"},
+                {"--beta2", "-0.1", "--beta2 must be at least 0 and below 1"},
+                {"--n-dis", "0", "--n-dis must be at least 1"},
+                {"--lambda", "-1", "--lambda must be 0 or more"},
+                {"--lambda", "NaN", "--lambda must be 0 or more"}};
+        for (String[] c : cases) {
+            assertEquals(2, cli("train", "--dataset", dataset.toString(), "--algo", "dragan", c[0], c[1]), c[0]);
+            assertTrue(err.toString().contains(c[2]), err::toString);
+        }
+        assertEquals(2, cli("train", "--dataset", dataset.toString(), "--algo", "sngan", "--lambda", "10"));
+        assertTrue(err.toString().contains("--lambda is DRAGAN's gradient penalty; sngan has none"), err::toString);
+        assertEquals(2, cli("train", "--dataset", dataset.toString(), "--algo", "dragan", "--lr", "fast"));
+        assertTrue(err.toString().contains("fast"), err::toString);
+    }
+
+    @Test
     void badInputGivesAClearMessage() throws Exception {
         assertEquals(2, cli("train", "--dataset", dataset.toString(), "--algo", "wgan"));
         assertTrue(err.toString().contains("wgan"), err::toString);

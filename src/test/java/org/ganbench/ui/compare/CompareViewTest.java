@@ -58,7 +58,7 @@ class CompareViewTest {
         Files.writeString(dragan.resolve("eval/eval.json"), "{\"checkpoint_step\": 400, \"swd\": {\"mean\": 0.0321},"
                 + " \"ms_ssim\": {\"generated\": {\"mean\": 0.187}, \"real\": {\"mean\": 0.2}},"
                 + " \"random_features\": {\"frechet_distance\": 12.5, \"kid\": 0.01, \"coverage\": 0.61},"
-                + " \"memorisation\": {\"median_ratio\": 0.93}}");
+                + " \"memorisation\": {\"copied_fraction\": 0.01}}");
 
         assertTrue(fx(() -> app.window.openDropped(List.of(dragan.toFile(), sngan.toFile()))));
         await("both runs loaded", () -> app.window.compare().runs().size() == 2);
@@ -79,10 +79,10 @@ class CompareViewTest {
         @SuppressWarnings("unchecked")
         TableView<String> table = robot.lookup("#eval-table").queryAs(TableView.class);
         assertEquals(List.of("swd.mean", "ms_ssim.generated.mean", "random_features.frechet_distance",
-                "random_features.coverage", "memorisation.median_ratio"), fx(() -> List.copyOf(table.getItems())),
+                "random_features.coverage", "memorisation.copied_fraction"), fx(() -> List.copyOf(table.getItems())),
                 "the five main figures first");
         assertEquals(List.of("SWD ↓", "MS-SSIM (diversity) ↓", "Fréchet distance ↓", "coverage ↑",
-                "memorisation ratio: near 1 is good, ≪1 copies"), fx(() -> table.getItems().stream()
+                "copied samples ↓ (0 unless it copies)"), fx(() -> table.getItems().stream()
                 .map(k -> String.valueOf(table.getColumns().get(0).getCellData(k))).toList()), "readable names");
         assertEquals(3, (int) fx(() -> table.getColumns().size()), "figure, dragan, sngan");
         assertEquals("0.03210", fx(() -> table.getColumns().get(1).getCellData(0)));
@@ -121,7 +121,7 @@ class CompareViewTest {
         WindowTestSupport.screenshot(robot.lookup("#views").query().getScene(), "compare-computing");
         long t0 = System.nanoTime();
         await("figures shown", 180, () -> table.getItems().contains("swd.mean")
-                && table.getItems().contains("memorisation.median_ratio"));
+                && table.getItems().contains("memorisation.copied_fraction"));
         System.out.printf("evaluation of 64 images at nice 19 took %.1f s%n", (System.nanoTime() - t0) / 1e9);
         assertTrue(fx(() -> table.getItems().contains("ms_ssim.generated.mean")));
         assertTrue(Files.isRegularFile(run.resolve("eval/eval.json")), "the figures are in the run's files too");

@@ -1,0 +1,2 @@
+/** GanBench: Main starts the window, or the command line when given arguments. */
+package org.ganbench;
