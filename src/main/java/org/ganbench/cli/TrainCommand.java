@@ -116,7 +116,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw invalid("--lambda is DRAGAN's gradient penalty; " + algorithm.name().toLowerCase(java.util.Locale.ROOT)
                     + " has none");
         }
-        return new TrainingConfig(algorithm, ch, batch, orElse(learningRate, d.learningRate()),
+        return new TrainingConfig(algorithm, d.ch(), d.batch(), orElse(learningRate, d.learningRate()),
                 orElse(beta1, d.beta1()), orElse(beta2, d.beta2()), nDis != null ? nDis : d.nDis(),
                 orElse(gradientPenalty, d.gradientPenalty()), seed);
     }
