@@ -132,6 +132,9 @@ public final class InspectController {
 
     /** Generates on the worker, one request at a time: asked again meanwhile, once more when done, as set then. */
     public void generate() {
+        if (worker.isShutdown()) {
+            return; // the window closed: a late selection event must not start work on the stopped worker
+        }
         if (running != null) {
             generateAgain = true;
             return;
@@ -286,7 +289,11 @@ public final class InspectController {
         return running != null;
     }
 
+    /** Idempotent: the shell may close a window twice (its close request, then its hiding). */
     public void close() {
+        if (worker.isShutdown()) {
+            return;
+        }
         cancel();
         worker.execute(generator::close);
         worker.shutdown();
