@@ -23,8 +23,8 @@ class ArchitectureTest {
     }
 
     /**
-     * The order inside the core: common <- dataset, model <- train <- eval <- ui, cli. A layer may use the layers
-     * before it, never one after it (the dataset and the networks do not know each other).
+     * The order inside the core: common <- dataset, model <- train <- inspect, eval <- export, experiment <- ui, cli.
+     * A layer may use the layers before it, never one after it; layers named together do not know each other.
      */
     @Test
     void coreLayersDependOnlyOnEarlierLayers() {
@@ -33,23 +33,33 @@ class ArchitectureTest {
                 .layer("dataset").definedBy("org.ganbench.dataset..")
                 .layer("model").definedBy("org.ganbench.model..")
                 .layer("train").definedBy("org.ganbench.train..")
+                .layer("inspect").definedBy("org.ganbench.inspect..")
                 .layer("eval").definedBy("org.ganbench.eval..")
+                .layer("export").definedBy("org.ganbench.export..")
+                .layer("experiment").definedBy("org.ganbench.experiment..")
                 .layer("ui").definedBy("org.ganbench.ui..")
                 .layer("cli").definedBy("org.ganbench.cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("ui").mayNotBeAccessedByAnyLayer()
-                .whereLayer("eval").mayOnlyBeAccessedByLayers("ui", "cli")
-                .whereLayer("train").mayOnlyBeAccessedByLayers("eval", "ui", "cli")
-                .whereLayer("model").mayOnlyBeAccessedByLayers("train", "eval", "ui", "cli")
-                .whereLayer("dataset").mayOnlyBeAccessedByLayers("train", "eval", "ui", "cli")
-                .whereLayer("common").mayOnlyBeAccessedByLayers("dataset", "model", "train", "eval", "ui", "cli")
+                .whereLayer("experiment").mayOnlyBeAccessedByLayers("ui", "cli")
+                .whereLayer("export").mayOnlyBeAccessedByLayers("ui", "cli")
+                .whereLayer("eval").mayOnlyBeAccessedByLayers("export", "experiment", "ui", "cli")
+                .whereLayer("inspect").mayOnlyBeAccessedByLayers("ui", "cli")
+                .whereLayer("train").mayOnlyBeAccessedByLayers("inspect", "eval", "export", "experiment", "ui", "cli")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("train", "inspect", "eval", "export", "experiment", "ui",
+                        "cli")
+                .whereLayer("dataset").mayOnlyBeAccessedByLayers("train", "inspect", "eval", "export", "experiment",
+                        "ui", "cli")
+                .whereLayer("common").mayOnlyBeAccessedByLayers("dataset", "model", "train", "inspect", "eval",
+                        "export", "experiment", "ui", "cli")
                 .check(classes);
     }
 
     @Test
     void coreIsFreeOfJavaFx() {
         noClasses().that().resideInAnyPackage("org.ganbench.common..", "org.ganbench.dataset..",
-                        "org.ganbench.model..", "org.ganbench.train..", "org.ganbench.eval..")
+                        "org.ganbench.model..", "org.ganbench.train..", "org.ganbench.inspect..", "org.ganbench.eval..",
+                        "org.ganbench.export..", "org.ganbench.experiment..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
                 .check(classes);
     }
@@ -57,7 +67,8 @@ class ArchitectureTest {
     @Test
     void coreDoesNotDependOnUiOrCli() {
         noClasses().that().resideInAnyPackage("org.ganbench.common..", "org.ganbench.dataset..",
-                        "org.ganbench.model..", "org.ganbench.train..", "org.ganbench.eval..")
+                        "org.ganbench.model..", "org.ganbench.train..", "org.ganbench.inspect..", "org.ganbench.eval..",
+                        "org.ganbench.export..", "org.ganbench.experiment..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.ganbench.ui..", "org.ganbench.cli..")
                 .check(classes);
     }

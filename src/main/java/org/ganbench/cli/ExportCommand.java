@@ -3,7 +3,7 @@ package org.ganbench.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.ganbench.common.Workspace;
-import org.ganbench.eval.RunExports;
+import org.ganbench.export.RunExports;
 import org.ganbench.train.RunFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.ganbench.common.Workspace;
-import org.ganbench.train.LatentStrip;
+import org.ganbench.inspect.LatentStrip;
 import org.ganbench.train.RunFolder;
 import org.ganbench.train.RunGenerator;
 import picocli.CommandLine.Option;

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.ganbench.common.Workspace;
 import org.ganbench.train.RunFolder;
-import org.ganbench.train.RunTimelapse;
+import org.ganbench.export.RunTimelapse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -2,8 +2,8 @@ package org.ganbench.cli;
 
 import java.util.concurrent.Callable;
 import org.ganbench.common.CancellationToken;
-import org.ganbench.train.LatentPaths;
-import org.ganbench.train.LatentStrip;
+import org.ganbench.inspect.LatentPaths;
+import org.ganbench.inspect.LatentStrip;
 import org.ganbench.train.RunFolder;
 import org.ganbench.train.RunGenerator;
 import picocli.CommandLine.Command;

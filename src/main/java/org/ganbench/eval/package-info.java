@@ -1,2 +1,2 @@
-/** Metrics of generated faces against real ones (SWD, MS-SSIM, random-network FD/KID/PRDC, memorisation, birthday check, synthetic modes) and eval.json; also, until they move, experiment jobs and reports. */
+/** Metrics of generated faces against real ones (SWD, MS-SSIM, random-network FD/KID/PRDC, memorisation, birthday check, synthetic modes), run evaluation and eval.json. */
 package org.ganbench.eval;

@@ -38,8 +38,8 @@ import org.ganbench.common.AtomicFiles;
 public final class RunFolder {
     public static final String METRICS_HEADER =
             "step,time_s,loss_dis,loss_gen,loss_gp,d_real,d_fake,grad_norm_g,steps_per_s";
-    /** Leaves streams open: AtomicFiles forces the file to disk after the body has written it. */
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+    /** The mapper of run and experiment files. Leaves streams open: AtomicFiles forces the file to disk after the body has written it. */
+    public static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     private static final Pattern STEP_NAME = Pattern.compile("step_(\\d{6,})(\\.png)?");

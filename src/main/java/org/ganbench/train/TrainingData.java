@@ -38,7 +38,7 @@ public record TrainingData(Path folder, FaceSet faces, String sha256) {
         return new TrainingData(folder, faces, Sha256.hex(list.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
-    static void requireFolder(Path folder) throws IOException {
+    public static void requireFolder(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             throw new IOException("dataset not found: " + folder + " is not a folder");
         }

@@ -1,2 +1,2 @@
-/** Training: the GAN algorithms and their updaters, the trainer loop, run folders (config, metrics, checkpoints, samples), training sessions and their events; also, until they move, experiments, latent paths and timelapses. */
+/** Training: the GAN algorithms and their updaters, the trainer loop, run folders (config, metrics, checkpoints, samples), training sessions and their events. */
 package org.ganbench.train;

@@ -15,7 +15,7 @@ import javax.imageio.ImageIO;
 import org.ganbench.TinyRun;
 import org.ganbench.common.Images;
 import org.ganbench.train.GeneratedImages;
-import org.ganbench.train.LatentStrip;
+import org.ganbench.inspect.LatentStrip;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.ganbench.train.Algorithm;
-import org.ganbench.train.Experiment;
+import org.ganbench.experiment.Experiment;
 import org.ganbench.train.Preset;
 
 /**

@@ -22,7 +22,7 @@ import javafx.stage.FileChooser;
 import org.ganbench.common.CancellationToken;
 import org.ganbench.common.Images;
 import org.ganbench.train.GeneratedImages;
-import org.ganbench.train.LatentStrip;
+import org.ganbench.inspect.LatentStrip;
 import org.ganbench.train.RunFolder;
 import org.ganbench.ui.common.BackgroundTasks;
 import org.ganbench.ui.common.WorkspaceModel;

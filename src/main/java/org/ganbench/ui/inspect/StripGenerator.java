@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Objects;
 import org.ganbench.common.CancellationToken;
 import org.ganbench.common.ProgressListener;
-import org.ganbench.train.LatentPaths;
-import org.ganbench.train.LatentStrip;
+import org.ganbench.inspect.LatentPaths;
+import org.ganbench.inspect.LatentStrip;
 import org.ganbench.train.RunFolder;
 import org.ganbench.train.RunGenerator;
 

@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 import javafx.concurrent.Task;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import org.ganbench.eval.RunExports;
+import org.ganbench.export.RunExports;
 import org.ganbench.train.RunFolder;
 
 /**

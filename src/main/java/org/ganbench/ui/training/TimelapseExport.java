@@ -8,7 +8,7 @@ import javafx.scene.control.Label;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.ganbench.train.RunFolder;
-import org.ganbench.train.RunTimelapse;
+import org.ganbench.export.RunTimelapse;
 import org.ganbench.ui.common.BackgroundTasks;
 import org.ganbench.ui.common.FolderJobPane;
 

@@ -1,4 +1,4 @@
-package org.ganbench.eval;
+package org.ganbench.experiment;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -15,8 +15,9 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.ganbench.common.AtomicFiles;
 import org.ganbench.common.Images;
-import org.ganbench.train.Experiment;
-import org.ganbench.train.Experiment.Cell;
+import org.ganbench.eval.EvalFigures;
+import org.ganbench.eval.LossCurvePlot;
+import org.ganbench.experiment.Experiment.Cell;
 import org.ganbench.train.RunFolder;
 
 /**

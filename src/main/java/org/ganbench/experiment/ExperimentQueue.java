@@ -1,4 +1,4 @@
-package org.ganbench.train;
+package org.ganbench.experiment;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,8 +9,16 @@ import java.util.concurrent.CancellationException;
 import java.util.function.Function;
 import org.ganbench.common.CancellationToken;
 import org.ganbench.common.ProgressListener;
-import org.ganbench.train.Experiment.Cell;
-import org.ganbench.train.Experiment.CellState;
+import org.ganbench.experiment.Experiment.Cell;
+import org.ganbench.experiment.Experiment.CellState;
+import org.ganbench.train.RunFolder;
+import org.ganbench.train.RunStatus;
+import org.ganbench.train.TrainableGan;
+import org.ganbench.train.TrainableGans;
+import org.ganbench.train.Trainer;
+import org.ganbench.train.TrainingConfig;
+import org.ganbench.train.TrainingEvent;
+import org.ganbench.train.TrainingSession;
 
 /**
  * Trains an experiment's cells one after another with {@link TrainingSession} (never two at once), then hands each

@@ -1,4 +1,4 @@
-package org.ganbench.train;
+package org.ganbench.experiment;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.ganbench.common.AtomicFiles;
+import org.ganbench.train.Algorithm;
+import org.ganbench.train.RunFolder;
+import org.ganbench.train.TrainingConfig;
+import org.ganbench.train.TrainingData;
 
 /**
  * An experiment matrix {@code experiments/<id>/}: algorithms x datasets trained with one schedule, one run folder per

@@ -1,4 +1,4 @@
-package org.ganbench.eval;
+package org.ganbench.export;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import org.ganbench.common.AtomicFiles;
+import org.ganbench.eval.LossCurvePlot;
 import org.ganbench.train.RunFolder;
 
 /**

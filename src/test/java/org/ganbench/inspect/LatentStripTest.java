@@ -1,4 +1,4 @@
-package org.ganbench.train;
+package org.ganbench.inspect;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,6 +15,9 @@ import org.ganbench.TinyRun;
 import org.ganbench.common.CancellationToken;
 import org.ganbench.common.Images;
 import org.ganbench.common.ProgressListener;
+import org.ganbench.train.GeneratedImages;
+import org.ganbench.train.RunFolder;
+import org.ganbench.train.RunGenerator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

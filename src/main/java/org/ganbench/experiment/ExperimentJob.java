@@ -1,11 +1,10 @@
-package org.ganbench.eval;
+package org.ganbench.experiment;
 
 import java.io.IOException;
 import java.util.function.Function;
 import org.ganbench.common.CancellationToken;
 import org.ganbench.common.ProgressListener;
-import org.ganbench.train.Experiment;
-import org.ganbench.train.ExperimentQueue;
+import org.ganbench.eval.RunEvaluation;
 import org.ganbench.train.TrainableGan;
 import org.ganbench.train.Trainer;
 import org.ganbench.train.TrainingConfig;

@@ -1,4 +1,4 @@
-package org.ganbench.eval;
+package org.ganbench.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.ganbench.TestImages;
+import org.ganbench.eval.LossCurvePlot;
 import org.ganbench.train.MetricsRow;
 import org.ganbench.train.RunFolder;
 import org.junit.jupiter.api.Test;

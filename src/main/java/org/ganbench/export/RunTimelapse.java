@@ -1,4 +1,4 @@
-package org.ganbench.train;
+package org.ganbench.export;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -25,6 +25,7 @@ import org.bytedeco.javacv.Java2DFrameConverter;
 import org.ganbench.common.AtomicFiles;
 import org.ganbench.common.CancellationToken;
 import org.ganbench.common.ProgressListener;
+import org.ganbench.train.RunFolder;
 
 /**
  * A run's saved sample grids ({@code samples/step_NNNNNN.png}) as a video: MP4 (H.264 through JavaCV's FFmpeg) or an

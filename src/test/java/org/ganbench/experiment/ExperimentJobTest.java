@@ -1,4 +1,4 @@
-package org.ganbench.eval;
+package org.ganbench.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,14 +16,16 @@ import javax.imageio.ImageIO;
 import org.ganbench.TestImages;
 import org.ganbench.common.CancellationToken;
 import org.ganbench.common.ProgressListener;
+import org.ganbench.eval.EvalFigures;
+import org.ganbench.experiment.Experiment.CellState;
+import org.ganbench.experiment.Experiment;
+import org.ganbench.experiment.ExperimentQueue;
 import org.ganbench.train.Algorithm;
-import org.ganbench.train.Experiment;
-import org.ganbench.train.Experiment.CellState;
-import org.ganbench.train.ExperimentQueue;
-import org.ganbench.train.TrainableGans;
 import org.ganbench.train.RunFolder;
 import org.ganbench.train.RunStatus;
+import org.ganbench.train.TrainableGans;
 import org.ganbench.train.Trainer;
+import org.ganbench.train.TrainingEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

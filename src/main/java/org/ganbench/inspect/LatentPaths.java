@@ -1,7 +1,9 @@
-package org.ganbench.train;
+package org.ganbench.inspect;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.ganbench.train.ImageGenerator;
+import org.ganbench.train.LatentNoise;
 
 /**
  * Paths through a generator's latent space (vectors uniform in [-1, 1]^latent, see {@link LatentNoise}), for looking

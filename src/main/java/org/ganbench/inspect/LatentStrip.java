@@ -1,4 +1,4 @@
-package org.ganbench.train;
+package org.ganbench.inspect;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -10,6 +10,9 @@ import java.util.List;
 import org.ganbench.common.CancellationToken;
 import org.ganbench.common.Images;
 import org.ganbench.common.ProgressListener;
+import org.ganbench.train.GeneratedImages;
+import org.ganbench.train.LatentNoise;
+import org.ganbench.train.RunGenerator;
 
 /**
  * Rows of images along paths through a generator's latent space ({@link LatentPaths}): interpolation strips between
