@@ -10,6 +10,7 @@ import org.ganbench.eval.RunEvaluation;
 import org.ganbench.train.RunFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,6 +37,9 @@ public final class EvalRunCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "seed of the noise and of the samples (default ${DEFAULT-VALUE})")
     long seed;
 
+    @Mixin
+    RawWeightsOption weights;
+
     @Option(names = "--threads", defaultValue = "0",
             description = "evaluation threads, 0 for all cores; 1 beside a running training (default ${DEFAULT-VALUE})")
     int threads;
@@ -50,15 +54,15 @@ public final class EvalRunCommand implements Callable<Integer> {
         Path real = vs == null ? null : workspace.dataset(vs);
         var err = spec.commandLine().getErr();
         var out = spec.commandLine().getOut();
-        Map<String, Object> report = RunEvaluation.run(folder, real, checkpoint, n, seed, threads,
+        Map<String, Object> report = RunEvaluation.run(folder, real, checkpoint, weights.raw, n, seed, threads,
                 new TerminalProgressBar(spec.commandLine().getErr()), new CancellationToken());
         if (report.containsKey("note")) {
             err.println("note: " + report.get("note"));
         }
         Evaluation.warnings(report).forEach(w -> err.println("warning: " + w));
-        out.println("checkpoint_step " + report.get("checkpoint_step"));
+        out.println("checkpoint_step " + report.get("checkpoint_step") + " (" + report.get("generator") + ")");
         EvalDirsCommand.Summary.print(report, out);
-        out.println("written: " + folder.dir().resolve(RunEvaluation.FOLDER).resolve(Evaluation.JSON));
+        out.println("written: " + RunEvaluation.folder(folder, weights.raw).resolve(Evaluation.JSON));
         out.flush();
         return 0;
     }

@@ -12,6 +12,7 @@ import org.ganbench.train.RunFolder;
 import org.ganbench.train.RunGenerator;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -36,6 +37,9 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", paramLabel = "STEP", description = "a kept checkpoint's step (default: the newest)")
     Long checkpoint;
 
+    @Mixin
+    RawWeightsOption weights;
+
     @ArgGroup(exclusive = true, multiplicity = "1")
     Output output;
 
@@ -54,7 +58,7 @@ public final class SampleCommand implements Callable<Integer> {
         }
         RunFolder folder = RunFolder.open(Workspace.current().run(run));
         long noiseSeed = seed != null ? seed : folder.config().training().seed();
-        try (RunGenerator generator = RunGenerator.open(folder, checkpoint)) {
+        try (RunGenerator generator = RunGenerator.open(folder, checkpoint, weights.raw)) {
             byte[] rgb = generator.sample(noiseSeed, count, new TerminalProgressBar(spec.commandLine().getErr()), new CancellationToken());
             int side = generator.imageSide();
             Path written;

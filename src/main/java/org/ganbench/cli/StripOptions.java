@@ -7,6 +7,7 @@ import org.ganbench.common.Workspace;
 import org.ganbench.inspect.LatentStrip;
 import org.ganbench.train.RunFolder;
 import org.ganbench.train.RunGenerator;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,6 +32,9 @@ final class StripOptions {
     @Option(names = "--raw-dir", paramLabel = "DIR", description = "also write every tile as row_RR_step_SS.png")
     Path rawDir;
 
+    @Mixin
+    RawWeightsOption weights;
+
     RunFolder folder() throws IOException {
         return RunFolder.open(Workspace.current().run(run));
     }
@@ -40,7 +44,7 @@ final class StripOptions {
     }
 
     RunGenerator open(RunFolder folder) throws IOException {
-        return RunGenerator.open(folder, checkpoint);
+        return RunGenerator.open(folder, checkpoint, weights.raw);
     }
 
     void write(LatentStrip strip, long step, PrintWriter out) throws IOException {

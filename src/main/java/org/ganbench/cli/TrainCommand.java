@@ -68,6 +68,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lambda", description = "DRAGAN's gradient-penalty weight (default: the algorithm's)")
     Double gradientPenalty;
 
+    @Option(names = "--ema-decay", paramLabel = "DECAY", description = "keep a moving average of G's weights with "
+            + "this decay (for example 0.999) and sample it in grids, sample, eval and the window; 0 keeps none "
+            + "(default: " + Algorithm.DEFAULT_EMA_DECAY + ")")
+    Double emaDecay;
+
     @Option(names = "--run-dir", paramLabel = "DIR", description = "the run folder (default runs/<algo>-<date>-<time>)")
     Path runDir;
 
@@ -116,9 +121,13 @@ public final class TrainCommand implements Callable<Integer> {
             throw invalid("--lambda is DRAGAN's gradient penalty; " + algorithm.name().toLowerCase(java.util.Locale.ROOT)
                     + " has none");
         }
+        if (emaDecay != null && !(emaDecay == 0 || emaDecay > 0 && emaDecay < 1)) {
+            throw invalid("--ema-decay must be 0 (no average) or above 0 and below 1 (such as 0.999), was "
+                    + emaDecay);
+        }
         return new TrainingConfig(algorithm, d.ch(), d.batch(), orElse(learningRate, d.learningRate()),
                 orElse(beta1, d.beta1()), orElse(beta2, d.beta2()), nDis != null ? nDis : d.nDis(),
-                orElse(gradientPenalty, d.gradientPenalty()), seed);
+                orElse(gradientPenalty, d.gradientPenalty()), seed, orElse(emaDecay, d.emaDecay()));
     }
 
     private void checkBeta(String option, Double beta) {

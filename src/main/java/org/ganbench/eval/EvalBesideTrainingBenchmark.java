@@ -84,7 +84,7 @@ public final class EvalBesideTrainingBenchmark {
         Thread evaluator = new Thread(() -> {
             try {
                 while (!stop.isCancelled()) {
-                    RunEvaluation.run(session.run(), null, null, evalImages, evaluations.get(), evalThreads,
+                    RunEvaluation.run(session.run(), null, null, false, evalImages, evaluations.get(), evalThreads,
                             ProgressListener.NONE, stop);
                     evaluations.incrementAndGet();
                 }

@@ -37,7 +37,7 @@ public final class ExperimentJob {
             }
         };
         ExperimentQueue queue = new ExperimentQueue(experiment, engine, (exp, cell, run, p, c) ->
-                RunEvaluation.run(run, null, null, exp.plan().evalImages(), exp.plan().seed(), 0, p, c), reporting);
+                RunEvaluation.run(run, null, null, false, exp.plan().evalImages(), exp.plan().seed(), 0, p, c), reporting);
         try {
             queue.run(progress, cancel);
         } finally {

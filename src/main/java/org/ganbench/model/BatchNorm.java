@@ -13,7 +13,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  */
 final class BatchNorm {
     private static final double EPS = 2e-5;
-    private static final double DECAY = 0.9;
+    static final double DECAY = 0.9;
     private final INDArray gamma;
     private final INDArray gammaGradient;
     private final INDArray beta;
@@ -52,13 +52,18 @@ final class BatchNorm {
 
     /** Training mode: normalises with the batch statistics, updates the running ones; y goes into {@code out}. */
     Cache forwardTraining(INDArray x, INDArray out) {
+        return forwardTraining(x, out, DECAY);
+    }
+
+    /** {@link #forwardTraining(INDArray, INDArray)} with the running statistics kept as {@code decay * old + (1 - decay) * batch}. */
+    Cache forwardTraining(INDArray x, INDArray out, double decay) {
         long start = OpProfile.begin();
         int[] dims = reduceDims(x);
         INDArray mean = x.mean(dims);
         INDArray var = x.var(false, dims);
         long m = x.length() / mean.length();
-        runningMean.muli(DECAY).addi(mean.mul(1 - DECAY));
-        runningVar.muli(DECAY).addi(var.mul((1 - DECAY) * m / Math.max(1, m - 1)));
+        runningMean.muli(decay).addi(mean.mul(1 - decay));
+        runningVar.muli(decay).addi(var.mul((1 - decay) * m / Math.max(1, m - 1)));
         INDArray invStd = Transforms.pow(var.addi(EPS), -0.5, false);
         INDArray normalised = Nd4j.createUninitialized(x.dataType(), x.shape());
         Nd4j.exec(new BroadcastSubOp(x, mean, normalised, 1));

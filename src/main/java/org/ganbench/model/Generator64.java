@@ -114,13 +114,28 @@ public final class Generator64 {
 
     /** Training-mode forward pass (batch statistics, running statistics updated). */
     public Trace forwardTraining(INDArray z) {
+        return forwardTraining(z, BatchNorm.DECAY);
+    }
+
+    /**
+     * Replaces the running statistics by the mean of the batch statistics over {@code batches} (latent vectors,
+     * {@code [n, 128]} each), BigGAN's "standing statistics": the statistics of these weights, which an averaged
+     * generator needs since its running statistics were never measured on its own activations.
+     */
+    public void estimateStatistics(List<INDArray> batches) {
+        for (int k = 0; k < batches.size(); k++) {
+            forwardTraining(batches.get(k), k / (k + 1.0)); // the k-th batch weighs 1/(k+1): a running mean
+        }
+    }
+
+    private Trace forwardTraining(INDArray z, double statisticsDecay) {
         Trace t = new Trace(z);
         INDArray h = z.mmul(params.value("w0")).addiRowVector(params.value("b0"));
-        t.norm[0] = norms[0].forwardTraining(h, h);
+        t.norm[0] = norms[0].forwardTraining(h, h, statisticsDecay);
         t.relu[0] = Transforms.relu(h, false).reshape('c', z.size(0), ch, BOTTOM, BOTTOM);
         for (int i = 1; i <= UP_LAYERS; i++) {
             h = Convolutions.deconv2d(t.relu[i - 1], params.value("w" + i), params.value("b" + i), 2, 1);
-            t.norm[i] = norms[i].forwardTraining(h, h);
+            t.norm[i] = norms[i].forwardTraining(h, h, statisticsDecay);
             t.relu[i] = Transforms.relu(h, false);
         }
         t.image = Transforms.tanh(Convolutions.deconv2d(t.relu[UP_LAYERS], params.value("w4"), params.value("b4"), 1, 1), false);

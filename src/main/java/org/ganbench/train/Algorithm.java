@@ -21,8 +21,12 @@ public enum Algorithm {
         this.gradientPenalty = gradientPenalty;
     }
 
+    /** Decay of the weight average of G that a new run keeps unless told otherwise. */
+    public static final double DEFAULT_EMA_DECAY = 0.0;
+
     /** The defaults of this algorithm at the given width, batch size and seed. */
     public TrainingConfig defaults(int ch, int batch, long seed) {
-        return new TrainingConfig(this, ch, batch, learningRate, beta1, beta2, nDis, gradientPenalty, seed);
+        return new TrainingConfig(this, ch, batch, learningRate, beta1, beta2, nDis, gradientPenalty, seed,
+                DEFAULT_EMA_DECAY);
     }
 }

@@ -22,6 +22,7 @@ import org.ganbench.common.ReproducibleRandom;
 import org.ganbench.model.Adam;
 import org.ganbench.model.Discriminator64;
 import org.ganbench.model.Generator64;
+import org.ganbench.model.GeneratorAverage;
 import org.ganbench.model.TensorFile;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -42,9 +43,10 @@ final class CheckpointStore {
     private final RunFolder run;
     private final ToLongFunction<Path> usableSpace;
 
-    /** What an engine checkpoint holds. */
+    /** What an engine checkpoint holds; {@code average} is null when the config keeps none. */
     record EngineState(TrainingConfig config, Generator64 generator, Discriminator64 discriminator,
-                       Adam generatorAdam, Adam discriminatorAdam, ReproducibleRandom random) {
+                       Adam generatorAdam, Adam discriminatorAdam, ReproducibleRandom random,
+                       GeneratorAverage average) {
     }
 
     /** The trainer's part of a checkpoint: where in the data it was, and the training time so far. */
@@ -85,6 +87,10 @@ final class CheckpointStore {
         TensorFile.write(dir.resolve(DISCRIMINATOR), discriminatorArrays(s.discriminator()));
         TensorFile.write(dir.resolve(ADAM_GENERATOR), adamArrays(s.generatorAdam()));
         TensorFile.write(dir.resolve(ADAM_DISCRIMINATOR), adamArrays(s.discriminatorAdam()));
+        if (s.average() != null) {
+            TensorFile.write(dir.resolve(GeneratorSampler.AVERAGED_CHECKPOINT_FILE),
+                    GeneratorSampler.arrays(s.average().network()));
+        }
         Properties state = new Properties();
         state.setProperty("format", "1");
         state.setProperty("algorithm", s.config().algorithm().name());
@@ -92,6 +98,9 @@ final class CheckpointStore {
         state.setProperty("random_state", String.valueOf(s.random().state()));
         state.setProperty("adam_generator_iteration", String.valueOf(s.generatorAdam().iteration()));
         state.setProperty("adam_discriminator_iteration", String.valueOf(s.discriminatorAdam().iteration()));
+        if (s.average() != null) {
+            state.setProperty("ema_updates", String.valueOf(s.average().updates()));
+        }
         StringWriter text = new StringWriter();
         state.store(text, "GanBench engine state");
         AtomicFiles.writeString(dir.resolve(ENGINE_STATE), text.toString());
@@ -118,13 +127,21 @@ final class CheckpointStore {
         Map<String, INDArray> d = TensorFile.read(dir.resolve(DISCRIMINATOR));
         Map<String, INDArray> ag = TensorFile.read(dir.resolve(ADAM_GENERATOR));
         Map<String, INDArray> ad = TensorFile.read(dir.resolve(ADAM_DISCRIMINATOR));
+        Path averagePath = dir.resolve(GeneratorSampler.AVERAGED_CHECKPOINT_FILE);
+        if (s.average() != null && !Files.isRegularFile(averagePath)) {
+            throw new IOException("checkpoint " + dir + " has no average of G's weights, but the run keeps one"
+                    + " (EMA decay " + config.emaDecay() + ")");
+        }
+        Map<String, INDArray> averaged = s.average() == null ? null : TensorFile.read(averagePath);
         long randomState;
         int iterationG;
         int iterationD;
+        long averageUpdates;
         try {
             randomState = Long.parseLong(state.getProperty("random_state"));
             iterationG = Integer.parseInt(state.getProperty("adam_generator_iteration"));
             iterationD = Integer.parseInt(state.getProperty("adam_discriminator_iteration"));
+            averageUpdates = s.average() == null ? 0 : Long.parseLong(state.getProperty("ema_updates"));
         } catch (NumberFormatException e) {
             throw new IOException("corrupt " + statePath + ": " + e.getMessage(), e);
         }
@@ -134,11 +151,19 @@ final class CheckpointStore {
         restoreAdam(s.generatorAdam(), ag, iterationG, dir + "/" + ADAM_GENERATOR);
         restoreAdam(s.discriminatorAdam(), ad, iterationD, dir + "/" + ADAM_DISCRIMINATOR);
         s.random().setState(randomState);
+        if (s.average() != null) {
+            GeneratorSampler.restore(s.average().network(), averaged, averagePath.toString());
+            s.average().restored(averageUpdates);
+        }
     }
 
-    /** The engine files' size: G twice (checkpoint and generator.zip), D, and two moments per parameter. */
+    /**
+     * The engine files' size: G twice (checkpoint and generator.zip), its average twice when kept, D, and two
+     * moments per parameter.
+     */
     static long engineBytes(EngineState s) {
-        long g = s.generator().parameters().values().length() + s.generator().buffers().values().length();
+        long g = (s.average() == null ? 1 : 2)
+                * (s.generator().parameters().values().length() + s.generator().buffers().values().length());
         long d = s.discriminator().parameters().values().length() + s.discriminator().buffers().values().length();
         long moments = 2 * (s.generator().parameters().values().length()
                 + s.discriminator().parameters().values().length());
@@ -202,11 +227,12 @@ final class CheckpointStore {
 
     /**
      * Writes checkpoints/step_N/ as a temporary folder renamed when complete, so a folder with a step name is
-     * always whole; then drops the oldest beyond the number kept and refreshes generator.zip. A failed write
+     * always whole; then drops the oldest beyond the number kept and refreshes generator.zip (and, when
+     * {@code averaged}, generator_ema.zip). A failed write
      * removes the partial folder and says which file it was writing and how much room a checkpoint needs.
      * Returns the checkpoint's folder, or empty when that step's checkpoint already exists.
      */
-    Optional<Path> save(TrainableGan algorithm, TrainerState state, int keep) throws IOException {
+    Optional<Path> save(TrainableGan algorithm, TrainerState state, int keep, boolean averaged) throws IOException {
         Path target = run.checkpointDir(state.step());
         if (Files.isDirectory(target)) {
             return Optional.empty();
@@ -233,7 +259,10 @@ final class CheckpointStore {
         for (int i = 0; i < all.size() - keep; i++) {
             deleteRecursively(all.get(i).path());
         }
-        AtomicFiles.writeFile(run.generatorFile(), algorithm::saveGenerator);
+        AtomicFiles.writeFile(run.generatorFile(), file -> algorithm.saveGenerator(file, false));
+        if (averaged) {
+            AtomicFiles.writeFile(run.averagedGeneratorFile(), file -> algorithm.saveGenerator(file, true));
+        }
         return Optional.of(target);
     }
 

@@ -2,17 +2,21 @@ package org.ganbench.train;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.ganbench.common.ReproducibleRandom;
 import org.ganbench.model.Adam;
 import org.ganbench.model.ComputeEnvironment;
 import org.ganbench.model.Discriminator64;
 import org.ganbench.model.Generator64;
+import org.ganbench.model.GeneratorAverage;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * What the three algorithms share: chainer-gan-lib's DCGANGenerator and a 64x64 discriminator, an Adam for each,
@@ -21,6 +25,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * the same code in float64.
  */
 abstract class EngineGan implements TrainableGan {
+    /** About how many latent vectors the average's batch-norm statistics are estimated on (in training-size batches). */
+    private static final int STATISTICS_VECTORS = 512;
+    private static final long STATISTICS_SEED = 0x5eed_57a7_1571_c5L;
     protected final TrainingConfig config;
     protected final Generator64 generator;
     protected final Discriminator64 discriminator;
@@ -28,6 +35,10 @@ abstract class EngineGan implements TrainableGan {
     private final DataType dataType;
     private final Adam generatorAdam;
     private final Adam discriminatorAdam;
+    /** The moving average of G's weights, null when the config keeps none. */
+    private final GeneratorAverage average;
+    /** The latent vectors on which the average's batch-norm statistics are estimated (detached arrays). */
+    private final List<INDArray> statisticsBatches;
     private final ArrayArena arena = new ArrayArena();
     private boolean closed;
 
@@ -43,6 +54,21 @@ abstract class EngineGan implements TrainableGan {
         this.generatorAdam = new Adam(generator.parameters(), config.learningRate(), config.beta1(), config.beta2());
         this.discriminatorAdam = new Adam(discriminator.parameters(), config.learningRate(), config.beta1(),
                 config.beta2());
+        this.average = config.emaDecay() > 0 ? new GeneratorAverage(generator, config.emaDecay()) : null;
+        this.statisticsBatches = average == null ? List.of() : statisticsBatches(config, dataType);
+    }
+
+    /** Vectors for the estimate come from their own seed, so that the training's noise stream is the same with or without an average. */
+    private static List<INDArray> statisticsBatches(TrainingConfig config, DataType dataType) {
+        int batches = Math.max(1, STATISTICS_VECTORS / config.batch());
+        float[] z = LatentNoise.uniform(config.seed() ^ STATISTICS_SEED, batches * config.batch(), Generator64.LATENT);
+        INDArray all = Nd4j.createFromArray(z).reshape(batches * config.batch(), Generator64.LATENT).castTo(dataType);
+        List<INDArray> list = new ArrayList<>(batches);
+        for (int i = 0; i < batches; i++) {
+            list.add(all.get(NDArrayIndex.interval((long) i * config.batch(),
+                    (long) (i + 1) * config.batch())).dup());
+        }
+        return list;
     }
 
     @Override
@@ -70,6 +96,9 @@ abstract class EngineGan implements TrainableGan {
         generator.backward(fake, imageGradient);
         double norm = generator.parameters().gradients().norm2Number().doubleValue();
         generatorAdam.update(generator.parameters());
+        if (average != null) {
+            average.update(generator);
+        }
         return norm;
     }
 
@@ -108,8 +137,13 @@ abstract class EngineGan implements TrainableGan {
     public byte[] generate(float[] z, int n) {
         ensureOpen();
         try (MemoryWorkspace ws = arena.open()) {
-            return GeneratorSampler.generate(generator, z, n);
+            return GeneratorSampler.generate(sampledGenerator(false), z, n);
         }
+    }
+
+    /** The averaged generator with its statistics estimated, or G itself when {@code raw} or there is no average; in a workspace. */
+    private Generator64 sampledGenerator(boolean raw) {
+        return raw || average == null ? generator : average.statisticsFor(statisticsBatches);
     }
 
     @Override
@@ -125,6 +159,9 @@ abstract class EngineGan implements TrainableGan {
     @Override
     public void saveCheckpoint(Path dir) throws IOException {
         ensureOpen();
+        try (MemoryWorkspace ws = arena.open()) {
+            sampledGenerator(false); // the average is written with statistics of its own
+        }
         CheckpointStore.writeEngine(dir, engineState());
     }
 
@@ -141,13 +178,18 @@ abstract class EngineGan implements TrainableGan {
 
     private CheckpointStore.EngineState engineState() {
         return new CheckpointStore.EngineState(config, generator, discriminator, generatorAdam, discriminatorAdam,
-                random);
+                random, average);
     }
 
     @Override
-    public void saveGenerator(Path file) throws IOException {
+    public void saveGenerator(Path file, boolean averaged) throws IOException {
         ensureOpen();
-        GeneratorSampler.write(generator, file);
+        if (averaged && average == null) {
+            throw new IllegalStateException("this run keeps no average of G's weights");
+        }
+        try (MemoryWorkspace ws = arena.open()) {
+            GeneratorSampler.write(sampledGenerator(!averaged), file);
+        }
     }
 
     @Override

@@ -26,6 +26,8 @@ final class GeneratorSampler implements ImageGenerator {
     private static final String PARAMETERS = "parameters.bin";
     /** The generator's file inside a checkpoint folder, as {@link EngineGan#saveCheckpoint} names it. */
     static final String CHECKPOINT_FILE = "generator.bin";
+    /** The moving average of G's weights inside a checkpoint folder, with batch-norm statistics of its own. */
+    static final String AVERAGED_CHECKPOINT_FILE = "generator_ema.bin";
     private static final int CHUNK = 256;
     private final ArrayArena workspace = new ArrayArena();
     private Generator64 generator;
@@ -93,9 +95,9 @@ final class GeneratorSampler implements ImageGenerator {
         return new GeneratorSampler(generator);
     }
 
-    /** The generator of a checkpoint folder, for a network of width {@code ch}. */
-    static GeneratorSampler readCheckpoint(Path checkpointDir, int ch) throws IOException {
-        Path file = checkpointDir.resolve(CHECKPOINT_FILE);
+    /** The generator of a checkpoint folder (its weight average when {@code averaged}), for a network of width {@code ch}. */
+    static GeneratorSampler readCheckpoint(Path checkpointDir, int ch, boolean averaged) throws IOException {
+        Path file = checkpointDir.resolve(averaged ? AVERAGED_CHECKPOINT_FILE : CHECKPOINT_FILE);
         if (!Files.isRegularFile(file)) {
             throw new IOException("no generator in the checkpoint: " + file);
         }

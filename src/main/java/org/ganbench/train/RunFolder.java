@@ -30,9 +30,10 @@ import org.ganbench.common.AtomicFiles;
  * metrics.csv                 one row per step, METRICS_HEADER
  * health.csv                  step,event,message: D separated real from fake for long (G stops learning), recovered
  * fixed_noise.json            the latent vectors of the sample grids
- * samples/step_NNNNNN.png     5x5 grids
+ * samples/step_NNNNNN.png     5x5 grids (of G's weight average when the run keeps one)
  * checkpoints/step_NNNNNN/    algorithm state + trainer.json (complete once renamed from .step_NNNNNN.tmp)
  * generator.zip               the newest checkpoint's generator
+ * generator_ema.zip           its moving average of weights, when the run keeps one (--ema-decay)
  * </pre>
  */
 public final class RunFolder {
@@ -124,6 +125,10 @@ public final class RunFolder {
 
     public Path generatorFile() {
         return dir.resolve("generator.zip");
+    }
+
+    public Path averagedGeneratorFile() {
+        return dir.resolve("generator_ema.zip");
     }
 
     public Path evalFile() {

@@ -20,34 +20,46 @@ public final class RunGenerator implements AutoCloseable {
     private static final int CHUNK = 256;
 
     private final long step;
+    private final boolean averaged;
     private final ImageGenerator generator;
 
-    private RunGenerator(long step, ImageGenerator generator) {
+    private RunGenerator(long step, boolean averaged, ImageGenerator generator) {
         this.step = step;
+        this.averaged = averaged;
         this.generator = generator;
     }
 
-    /** The run's generator at checkpoint {@code step}, or at its newest checkpoint when {@code step} is null. */
-    public static RunGenerator open(RunFolder run, Long step) throws IOException {
+    /**
+     * The run's generator at checkpoint {@code step}, or at its newest checkpoint when {@code step} is null: the
+     * moving average of its weights when the run keeps one, unless {@code raw} asks for G as trained.
+     */
+    public static RunGenerator open(RunFolder run, Long step, boolean raw) throws IOException {
         List<RunFolder.StepFile> checkpoints = run.checkpoints();
         if (checkpoints.isEmpty()) {
             throw new IOException("the run has no checkpoint yet: " + run.dir());
         }
+        TrainingConfig config = run.config().training();
+        boolean averaged = !raw && config.emaDecay() > 0;
         if (step == null) {
-            return new RunGenerator(checkpoints.get(checkpoints.size() - 1).step(),
-                    TrainableGans.loadGenerator(run.generatorFile()));
+            return new RunGenerator(checkpoints.get(checkpoints.size() - 1).step(), averaged,
+                    TrainableGans.loadGenerator(averaged ? run.averagedGeneratorFile() : run.generatorFile()));
         }
         Path dir = run.checkpointDir(step);
         if (!Files.isDirectory(dir)) {
             throw new IOException("no checkpoint of step " + step + " in " + run.dir() + " (it keeps steps "
                     + checkpoints.stream().map(c -> String.valueOf(c.step())).toList() + ")");
         }
-        return new RunGenerator(step, TrainableGans.loadCheckpointGenerator(dir, run.config().training()));
+        return new RunGenerator(step, averaged, TrainableGans.loadCheckpointGenerator(dir, config, averaged));
     }
 
     /** The checkpoint step of this generator. */
     public long step() {
         return step;
+    }
+
+    /** Whether this is the moving average of the run's weights rather than G as trained. */
+    public boolean averaged() {
+        return averaged;
     }
 
     public int imageSide() {

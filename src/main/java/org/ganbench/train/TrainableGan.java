@@ -8,6 +8,9 @@ import java.nio.file.Path;
  * trainer meets the numeric engine. Everything crossing this interface is plain Java, so the trainer, the run files,
  * the CLI, the window and evaluation never see Deeplearning4j types.
  *
+ * <p>{@link #generate} samples the moving average of G's weights when the config keeps one (the sample grids show
+ * the average), else G.
+ *
  * <p>Not thread-safe: the trainer calls it from its one training thread.
  */
 public interface TrainableGan extends ImageGenerator {
@@ -25,11 +28,14 @@ public interface TrainableGan extends ImageGenerator {
     /** Restores everything {@link #saveCheckpoint} wrote. */
     void loadCheckpoint(Path dir) throws IOException;
 
-    /** About how many bytes {@link #saveCheckpoint} and {@link #saveGenerator} write together. */
+    /** About how many bytes {@link #saveCheckpoint} and the {@link #saveGenerator} files write together. */
     long checkpointBytes();
 
-    /** Writes the generator alone, enough for sampling and evaluation. */
-    void saveGenerator(Path file) throws IOException;
+    /**
+     * Writes a generator alone, enough for sampling and evaluation: the moving average of G's weights when
+     * {@code averaged} (only for a config with {@link TrainingConfig#emaDecay()}), else G as trained.
+     */
+    void saveGenerator(Path file, boolean averaged) throws IOException;
 
     /** Backend and device in use, for the run's config and the window (e.g. "CPU (oneDNN)", "CUDA 0: RTX 3090"). */
     String device();

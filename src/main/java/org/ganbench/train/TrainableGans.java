@@ -22,8 +22,12 @@ public final class TrainableGans {
         return GeneratorSampler.read(file);
     }
 
-    /** The generator of a checkpoint folder that an algorithm of {@code config} wrote, without its D and optimizers. */
-    public static ImageGenerator loadCheckpointGenerator(Path checkpointDir, TrainingConfig config) throws IOException {
-        return GeneratorSampler.readCheckpoint(checkpointDir, config.ch());
+    /**
+     * The generator of a checkpoint folder that an algorithm of {@code config} wrote, without its D and optimizers:
+     * the moving average of its weights when {@code averaged}.
+     */
+    public static ImageGenerator loadCheckpointGenerator(Path checkpointDir, TrainingConfig config, boolean averaged)
+            throws IOException {
+        return GeneratorSampler.readCheckpoint(checkpointDir, config.ch(), averaged);
     }
 }

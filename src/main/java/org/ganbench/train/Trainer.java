@@ -280,7 +280,7 @@ public final class Trainer {
         metrics.sync();
         warnIfShortOfSpace();
         Optional<Path> saved = store.save(algorithm, new CheckpointStore.TrainerState(step, batches.epoch(),
-                batches.position(), timeS), config.keepCheckpoints());
+                batches.position(), timeS), config.keepCheckpoints(), config.training().emaDecay() > 0);
         if (saved.isPresent()) {
             publish(new CheckpointSaved(step, saved.get()));
         }

@@ -52,7 +52,7 @@ class RunCommandsTest {
         cli.setErr(new PrintWriter(log, true));
         assertEquals(0, cli.execute("train", "--dataset", faces.toString(), "--algo", "sngan", "--steps", "4",
                 "--batch", "4", "--ch", "16", "--seed", "3", "--sample-every", "2", "--checkpoint-every", "2",
-                "--run-dir", run.toString()), log::toString);
+                "--ema-decay", "0.9", "--run-dir", run.toString()), log::toString);
     }
 
     @Test
@@ -68,6 +68,20 @@ class RunCommandsTest {
         assertEquals(0, cli("sample", run.toString(), "--checkpoint", "2", "--out", second.toString()), err::toString);
         assertArrayEquals(pixels(folder.sampleFile(2)), pixels(second));
         assertFalse(java.util.Arrays.equals(pixels(newest), pixels(second)), "both checkpoints gave the same G");
+    }
+
+    @Test
+    void rawSamplesAndEvaluatesGAsTrainedBesideTheWeightAverage() throws Exception {
+        Path averaged = tmp.resolve("averaged.png");
+        Path raw = tmp.resolve("raw.png");
+        assertEquals(0, cli("sample", run.toString(), "--out", averaged.toString()), err::toString);
+        assertEquals(0, cli("sample", run.toString(), "--raw", "--out", raw.toString()), err::toString);
+        assertFalse(java.util.Arrays.equals(pixels(averaged), pixels(raw)), "--raw sampled the average");
+
+        assertEquals(0, cli("eval", "run", run.toString(), "--raw", "--n", "8", "--threads", "1"), err::toString);
+        JsonNode report = new ObjectMapper().readTree(run.resolve("eval-raw").resolve(Evaluation.JSON).toFile());
+        assertEquals("as trained", report.get("generator").asText());
+        assertTrue(out.toString().contains("(as trained)"), out::toString);
     }
 
     @Test
@@ -102,6 +116,7 @@ class RunCommandsTest {
         JsonNode report = new ObjectMapper().readTree(evalDir.resolve(Evaluation.JSON).toFile());
         assertEquals(RunFolder.open(run).dir().toString(), report.get("run").asText());
         assertEquals(4, report.get("checkpoint_step").asLong());
+        assertEquals("weight average (EMA 0.9)", report.get("generator").asText());
         assertEquals(faces.toString(), report.get("real_dir").asText());
         assertEquals(16, report.get("generated_faces").asInt());
         assertEquals(16, report.get("swd").get("images").asInt());

@@ -122,13 +122,14 @@ class TrainingCommandsTest {
         Path run = tmp.resolve("tuned");
         assertEquals(0, cli("train", "--dataset", dataset.toString(), "--algo", "dragan", "--steps", "2", "--batch", "3",
                 "--ch", "8", "--lr", "3e-4", "--beta1", "0.5", "--beta2", "0.99", "--n-dis", "3", "--lambda", "5",
-                "--run-dir", run.toString()), err::toString);
+                "--ema-decay", "0.99", "--run-dir", run.toString()), err::toString);
         var training = RunFolder.open(run).config().training();
         assertEquals(3e-4, training.learningRate());
         assertEquals(0.5, training.beta1());
         assertEquals(0.99, training.beta2());
         assertEquals(3, training.nDis());
         assertEquals(5.0, training.gradientPenalty());
+        assertEquals(0.99, training.emaDecay());
 
         Path defaults = tmp.resolve("defaults");
         assertEquals(0, cli("train", "--dataset", dataset.toString(), "--algo", "sngan", "--steps", "1", "--batch", "3",
@@ -146,7 +147,8 @@ class TrainingCommandsTest {
                 {"--beta2", "-0.1", "--beta2 must be at least 0 and below 1"},
                 {"--n-dis", "0", "--n-dis must be at least 1"},
                 {"--lambda", "-1", "--lambda must be 0 or more"},
-                {"--lambda", "NaN", "--lambda must be 0 or more"}};
+                {"--lambda", "NaN", "--lambda must be 0 or more"},
+                {"--ema-decay", "1", "--ema-decay must be 0 (no average) or above 0 and below 1"}};
         for (String[] c : cases) {
             assertEquals(2, cli("train", "--dataset", dataset.toString(), "--algo", "dragan", c[0], c[1]), c[0]);
             assertTrue(err.toString().contains(c[2]), err::toString);

@@ -42,7 +42,7 @@ class LatentStripTest {
     @Test
     void stripEndpointsAreTheSamplesOfTheirVectorsAndTheLinearMidpointIsGOfTheMean() throws Exception {
         for (Long checkpoint : new Long[] {2L, null}) { // a kept checkpoint, and generator.zip
-            try (RunGenerator g = RunGenerator.open(run, checkpoint)) {
+            try (RunGenerator g = RunGenerator.open(run, checkpoint, false)) {
                 LatentStrip strip = LatentStrip.interpolations(g, 7, 3, 5, false, QUIET, new CancellationToken());
                 assertEquals(3, strip.rows());
                 assertEquals(5, strip.steps());
@@ -70,7 +70,7 @@ class LatentStripTest {
 
     @Test
     void sphericalStripKeepsTheEndpointsAndTheLengthOfTheVectors() throws Exception {
-        try (RunGenerator g = RunGenerator.open(run, 4L)) {
+        try (RunGenerator g = RunGenerator.open(run, 4L, false)) {
             LatentStrip strip = LatentStrip.interpolations(g, 7, 2, 5, true, QUIET, new CancellationToken());
             LatentStrip linear = LatentStrip.interpolations(g, 7, 2, 5, false, QUIET, new CancellationToken());
             assertArrayEquals(linear.pixels(1, 0), strip.pixels(1, 0));
@@ -83,7 +83,7 @@ class LatentStripTest {
 
     @Test
     void walkStartsAtTheBaseSampleAndStepsAlongTheDirectionWithinTheNoiseRange() throws Exception {
-        try (RunGenerator g = RunGenerator.open(run, null)) {
+        try (RunGenerator g = RunGenerator.open(run, null, false)) {
             float[] direction = LatentPaths.randomDirection(11, g.latentSize());
             assertEquals(1.0, norm(direction), 1e-5);
             LatentStrip walk = LatentStrip.walks(g, 7, 2, direction, 0.5, 6, true, QUIET, new CancellationToken());
@@ -107,7 +107,7 @@ class LatentStripTest {
 
     @Test
     void writesTheStripImageAndEveryTile() throws Exception {
-        try (RunGenerator g = RunGenerator.open(run, null)) {
+        try (RunGenerator g = RunGenerator.open(run, null, false)) {
             LatentStrip strip = LatentStrip.interpolations(g, 1, 2, 4, false, QUIET, new CancellationToken());
             Path png = shared.resolve("out/strip.png");
             strip.writeImage(png);
@@ -127,7 +127,7 @@ class LatentStripTest {
 
     @Test
     void refusesBadInputClearly() throws Exception {
-        try (RunGenerator g = RunGenerator.open(run, null)) {
+        try (RunGenerator g = RunGenerator.open(run, null, false)) {
             var e = assertThrows(IllegalArgumentException.class,
                     () -> LatentStrip.interpolations(g, 1, 2, 1, false, QUIET, new CancellationToken()));
             assertTrue(e.getMessage().contains("at least 2 steps"), e.getMessage());

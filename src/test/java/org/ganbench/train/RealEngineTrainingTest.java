@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.ganbench.SharedData;
 import org.ganbench.common.CancellationToken;
+import org.ganbench.common.Images;
 import org.ganbench.common.ProgressListener;
 import org.ganbench.train.TrainingEvent.RunFailed;
 import org.junit.jupiter.api.AfterAll;
@@ -152,6 +153,69 @@ class RealEngineTrainingTest {
     }
 
     @Test
+    void weightAverageIsSampledAndResumedAndLeavesTrainingAsItWas() throws Exception {
+        TrainingConfig plain = Algorithm.SNGAN.defaults(CH, BATCH, SEED);
+        TrainingConfig averaged = plain.withEmaDecay(0.9);
+        int steps = 4;
+        Path without = tmp.resolve("without");
+        Path with = tmp.resolve("with");
+        Path resumed = tmp.resolve("resumed");
+        train(TrainingSession.newRun(plain, dataset, without, steps, 2, 2, TrainableGans::create,
+                ProgressListener.NONE, new CancellationToken()), Trainer.State.FINISHED);
+        train(TrainingSession.newRun(averaged, dataset, with, steps, 2, 2, TrainableGans::create,
+                ProgressListener.NONE, new CancellationToken()), Trainer.State.FINISHED);
+        train(TrainingSession.newRun(averaged, dataset, resumed, 2, 2, 2, TrainableGans::create,
+                ProgressListener.NONE, new CancellationToken()), Trainer.State.FINISHED);
+        train(TrainingSession.resume(resumed, (long) steps, TrainableGans::create, ProgressListener.NONE,
+                new CancellationToken()), Trainer.State.FINISHED);
+
+        // The average does not feed back: the same losses, and the same G as trained.
+        List<MetricsRow> plainRows = RunFolder.open(without).metrics();
+        List<MetricsRow> averagedRows = RunFolder.open(with).metrics();
+        for (int i = 0; i < steps; i++) {
+            assertEquals(plainRows.get(i).lossDis(), averagedRows.get(i).lossDis(), "loss_dis at step " + (i + 1));
+            assertEquals(plainRows.get(i).lossGen(), averagedRows.get(i).lossGen(), "loss_gen at step " + (i + 1));
+        }
+        RunFolder run = RunFolder.open(with);
+        assertTrue(Files.isRegularFile(run.averagedGeneratorFile()));
+        assertFalse(Files.exists(RunFolder.open(without).averagedGeneratorFile()));
+        byte[] trainedImages = sample(RunFolder.open(without), true);
+        assertArrayEquals(trainedImages, sample(run, true), "--raw is not G as trained");
+        byte[] averageImages = sample(run, false);
+        assertFalse(Arrays.equals(trainedImages, averageImages), "the average samples like G");
+
+        // The grids show the average: step 4's grid is the average's sample of the run's seed.
+        try (RunGenerator g = RunGenerator.open(run, null, false)) {
+            assertTrue(g.averaged());
+            byte[] grid = Images.toRgb(ImageIO.read(run.sampleFile(steps).toFile()));
+            byte[] expected = Images.toRgb(GeneratedImages.grid(g.sample(SEED, 25, ProgressListener.NONE,
+                    new CancellationToken()), 25, g.imageSide()));
+            assertArrayEquals(expected, grid);
+        }
+        // A resumed run continues the average where its checkpoint left it (pixels within float rounding).
+        assertWithinOneLevel(averageImages, sample(RunFolder.open(resumed), false));
+        try (RunGenerator g = RunGenerator.open(run, 2L, false); RunGenerator r = RunGenerator.open(run, 2L, true)) {
+            assertTrue(g.averaged());
+            assertFalse(r.averaged());
+        }
+    }
+
+    private static byte[] sample(RunFolder run, boolean raw) throws IOException {
+        try (RunGenerator g = RunGenerator.open(run, null, raw)) {
+            return g.sample(11, 4, ProgressListener.NONE, new CancellationToken());
+        }
+    }
+
+    private static void assertWithinOneLevel(byte[] expected, byte[] actual) {
+        assertEquals(expected.length, actual.length);
+        int worst = 0;
+        for (int i = 0; i < expected.length; i++) {
+            worst = Math.max(worst, Math.abs((expected[i] & 0xff) - (actual[i] & 0xff)));
+        }
+        assertTrue(worst <= 1, "pixels differ by up to " + worst + " levels");
+    }
+
+    @Test
     void nonFiniteLossesFromTheRealEngineFailTheRunAndKeepTheLastGoodCheckpoint() throws Exception {
         TrainingConfig config = Algorithm.SNGAN.defaults(CH, BATCH, SEED);
         Path runDir = tmp.resolve("diverging");
@@ -239,8 +303,8 @@ class RealEngineTrainingTest {
         }
 
         @Override
-        public void saveGenerator(Path file) throws IOException {
-            engine.saveGenerator(file);
+        public void saveGenerator(Path file, boolean averaged) throws IOException {
+            engine.saveGenerator(file, averaged);
         }
 
         @Override

@@ -124,7 +124,7 @@ public final class ToyGan implements TrainableGan {
     }
 
     @Override
-    public void saveGenerator(Path file) throws IOException {
+    public void saveGenerator(Path file, boolean averaged) throws IOException {
         Files.writeString(file, java.util.Arrays.toString(generatorBias));
     }
 

@@ -66,7 +66,7 @@ final class EvaluationRows {
             @Override
             protected Void call() throws IOException {
                 updateMessage("starting");
-                RunEvaluation.run(RunFolder.open(run.run()), null, null, n, 0, 1, (done, total, message) -> {
+                RunEvaluation.run(RunFolder.open(run.run()), null, null, false, n, 0, 1, (done, total, message) -> {
                     updateProgress(done, total < 0 ? -1 : total);
                     updateMessage(message);
                 }, cancel);

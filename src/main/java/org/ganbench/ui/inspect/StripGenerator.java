@@ -59,7 +59,7 @@ final class StripGenerator implements AutoCloseable {
         if (loaded == null || !run.equals(loadedRun) || !Objects.equals(checkpoint, loadedCheckpoint)) {
             close();
             try {
-                loaded = RunGenerator.open(RunFolder.open(run), checkpoint);
+                loaded = RunGenerator.open(RunFolder.open(run), checkpoint, false);
             } catch (IOException e) {
                 throw new UncheckedIOException(e.getMessage(), e);
             }

@@ -28,6 +28,10 @@ public final class TrainingForm {
                 + " keeps D ahead of G (steadier gradients) at the cost of time per step."),
         LAMBDA("lambda", "Weight of DRAGAN's gradient penalty (around the real faces).\nchainer-gan-lib: %s.\nHigher"
                 + " smooths D more and prevents mode collapse, but too high slows learning. DRAGAN only."),
+        EMA_DECAY("ema decay", "Decay of the moving average of G's weights that the grids, Inspect, Compare and"
+                + " evaluation sample (0: none; training is the same either way).\nProgressive GAN, BigGAN and StyleGAN"
+                + " sample such an average for cleaner faces at no training cost.\nNearer 1 averages over more"
+                + " steps: 0.999 over about the last 1,000."),
         STEPS("steps", "Generator updates to train for (a stopped run can be continued to more)."
                 + "\nchainer-gan-lib trained for 100,000."),
         SAMPLE_EVERY("sample every", "Steps between the 5x5 sample grids of fixed noise (the monitor's pictures)."
@@ -81,6 +85,7 @@ public final class TrainingForm {
         texts.put(Field.SAMPLE_EVERY, "100");
         texts.put(Field.CHECKPOINT_EVERY, "500");
         texts.put(Field.SEED, "0");
+        texts.put(Field.EMA_DECAY, plain(Algorithm.DEFAULT_EMA_DECAY));
         applyPreset(Preset.DEFAULT);
         setAlgorithm(Algorithm.DRAGAN);
     }
@@ -172,7 +177,12 @@ public final class TrainingForm {
             throw new IllegalArgumentException("lambda must not be negative.");
         }
         long seed = integer(Field.SEED);
-        TrainingConfig config = new TrainingConfig(algorithm, ch, batch, lr, d.beta1(), d.beta2(), nDis, lambda, seed);
+        double emaDecay = decimal(Field.EMA_DECAY);
+        if (!(emaDecay == 0 || emaDecay > 0 && emaDecay < 1)) {
+            throw new IllegalArgumentException("ema decay must be 0 (no average) or between 0 and 1, such as 0.999.");
+        }
+        TrainingConfig config = new TrainingConfig(algorithm, ch, batch, lr, d.beta1(), d.beta2(), nDis, lambda, seed,
+                emaDecay);
         return new Request(config, atLeastOne(Field.STEPS), atLeastOne(Field.SAMPLE_EVERY),
                 atLeastOne(Field.CHECKPOINT_EVERY));
     }
@@ -200,12 +210,13 @@ public final class TrainingForm {
         }
     }
 
-    /** A run's settings in one line: "DRAGAN, ch 64, batch 32, lr 0.0001, n_dis 2, lambda 10.0 on getchu64". */
+    /** A run's settings in one line: "DRAGAN, ch 64, batch 32, lr 0.0001, n_dis 2, lambda 10.0, EMA 0.999 on getchu64". */
     public static String describe(RunConfig run) {
         TrainingConfig t = run.training();
-        return String.format(Locale.ROOT, "%s, ch %d, batch %d, lr %s, n_dis %d%s on %s", t.algorithm(), t.ch(),
+        return String.format(Locale.ROOT, "%s, ch %d, batch %d, lr %s, n_dis %d%s%s on %s", t.algorithm(), t.ch(),
                 t.batch(), plain(t.learningRate()), t.nDis(),
                 Field.LAMBDA.appliesTo(t.algorithm()) ? ", lambda " + t.gradientPenalty() : "",
+                t.emaDecay() > 0 ? ", EMA " + plain(t.emaDecay()) : "",
                 Path.of(run.dataset()).getFileName());
     }
 

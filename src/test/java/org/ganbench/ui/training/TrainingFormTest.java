@@ -18,7 +18,7 @@ class TrainingFormTest {
     void aFilledFormIsARequestWithTheAlgorithmsSourceHyperparameters() {
         form.setDataset(Path.of("datasets", "getchu64"), 120);
         TrainingForm.Request r = form.request();
-        assertEquals(new TrainingConfig(Algorithm.DRAGAN, 64, 32, 1e-4, 0.0, 0.9, 2, 10.0, 0), r.config());
+        assertEquals(new TrainingConfig(Algorithm.DRAGAN, 64, 32, 1e-4, 0.0, 0.9, 2, 10.0, 0, Algorithm.DEFAULT_EMA_DECAY), r.config());
         assertEquals(2000, r.steps());
         assertEquals("", form.problem());
         assertEquals(Preset.DEFAULT, form.preset());
