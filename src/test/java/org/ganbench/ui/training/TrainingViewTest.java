@@ -51,7 +51,7 @@ class TrainingViewTest {
     }
 
     private TrainingController training() {
-        return app.window.training();
+        return app.window.views().training();
     }
 
     @SuppressWarnings("unchecked")
@@ -86,13 +86,13 @@ class TrainingViewTest {
         assertEquals("tiny", fx(() -> datasetBox().getValue().getFileName().toString()));
         robot.clickOn("#train-start");
         // Training is CPU-bound: on the shared 2-vCPU machine (load 10) these 6 steps took 22 s, past the usual 20 s.
-        await("run finished", 120, () -> app.window.monitor().run() != null
+        await("run finished", 120, () -> app.window.views().monitor().run() != null
                 && training().phaseProperty().get() == TrainingController.Phase.IDLE
                 && robot.lookup("#sample-slider").queryAs(Slider.class).getMax() == 3);
-        RunFolder run = new RunFolder(app.window.monitor().run());
+        RunFolder run = new RunFolder(app.window.views().monitor().run());
         assertEquals(RunStatus.State.FINISHED, run.status().state());
         assertTrue(fx(() -> robot.lookup("#sample-grid").queryAs(ImageView.class).getImage() != null));
-        assertTrue(fx(() -> app.window.monitor().lossChart().drawnPoints(0)) >= 2, "D loss curve drawn");
+        assertTrue(fx(() -> app.window.views().monitor().lossChart().drawnPoints(0)) >= 2, "D loss curve drawn");
         assertTrue(text(robot, "#sample-step").contains("step 6"), text(robot, "#sample-step"));
         // the monitor's events reach the window on a later pulse (EventCoalescer) than the phase change
         await("finished shown", 30, () -> "finished".equals(text(robot, "#run-activity")));
@@ -133,7 +133,7 @@ class TrainingViewTest {
         robot.clickOn("#train-resume");
         robot.clickOn("#train-stop");
         await("stopped", () -> training().phaseProperty().get() == TrainingController.Phase.IDLE);
-        RunFolder run = new RunFolder(app.window.monitor().run());
+        RunFolder run = new RunFolder(app.window.views().monitor().run());
         RunStatus stopped = run.status();
         assertEquals(RunStatus.State.STOPPED, stopped.state());
         assertEquals(stopped.step(), run.newestCheckpoint().orElseThrow().step(), "checkpoint of the last step");
@@ -189,9 +189,9 @@ class TrainingViewTest {
         });
         form(Algorithm.DCGAN, 2, 1000, 1000);
         robot.clickOn("#train-start");
-        await("run finished", () -> app.window.monitor().run() != null
+        await("run finished", () -> app.window.views().monitor().run() != null
                 && training().phaseProperty().get() == TrainingController.Phase.IDLE
-                && new RunFolder(app.window.monitor().run()).status().state() == RunStatus.State.FINISHED);
+                && new RunFolder(app.window.views().monitor().run()).status().state() == RunStatus.State.FINISHED);
         assertTrue(messages.contains("loading faces: 12 of 12"), messages::toString);
         assertEquals(List.of(true, false), shown, "shown while preparing, hidden once training");
     }
@@ -235,7 +235,7 @@ class TrainingViewTest {
                 Algorithm.SNGAN, 2);
         fx(() -> {
             app.window.show(MainWindow.View.TRAINING);
-            app.window.monitor().open(other);
+            app.window.views().monitor().open(other);
         });
         await("the run is shown", () -> text(robot, "#run-activity").equals("finished"));
         robot.clickOn("#train-continue");
