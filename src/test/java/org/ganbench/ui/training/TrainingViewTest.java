@@ -96,6 +96,7 @@ class TrainingViewTest {
         assertTrue(text(robot, "#sample-step").contains("step 6"), text(robot, "#sample-step"));
         // the monitor's events reach the window on a later pulse (EventCoalescer) than the phase change
         await("finished shown", 30, () -> "finished".equals(text(robot, "#run-activity")));
+        assertEquals("finished", text(robot, "#train-state"), "the form does not say idle beside the monitor's finished");
         assertFalse(text(robot, "#run-speed").contains("steps/s"), "no speed once finished: " + text(robot, "#run-speed"));
         fx(() -> robot.lookup("#sample-slider").queryAs(Slider.class).setValue(0));
         assertTrue(text(robot, "#sample-step").startsWith("step 0, untrained"), "the untrained generator's grid");
@@ -128,6 +129,9 @@ class TrainingViewTest {
         assertEquals(TrainingController.Phase.PAUSED, fx(() -> training().phaseProperty().get()));
         assertTrue(fx(() -> robot.lookup("#train-start").queryAs(Button.class).isDisabled()));
         await("said paused", () -> text(robot, "#run-activity").matches("paused at step \\d+"));
+        await("paused at the last step made, as the progress says", () -> text(robot, "#run-activity").equals(
+                text(robot, "#run-speed").replaceFirst("^step ([0-9,]+) of .*", "paused at step $1")));
+        assertEquals(text(robot, "#run-activity"), text(robot, "#train-state"), "the form says what the monitor says");
         assertFalse(text(robot, "#run-speed").contains("steps/s"), "no speed while paused: " + text(robot, "#run-speed"));
         WindowTestSupport.screenshot(app.window.scene(), "training-paused");
         robot.clickOn("#train-resume");
@@ -139,6 +143,7 @@ class TrainingViewTest {
         assertEquals(stopped.step(), run.newestCheckpoint().orElseThrow().step(), "checkpoint of the last step");
         await("said stopped", () -> text(robot, "#run-activity").equals(
                 String.format(java.util.Locale.ROOT, "stopped at step %,d (checkpoint kept)", stopped.step())));
+        assertEquals(text(robot, "#run-activity"), text(robot, "#train-state"), "the form says what the monitor says");
 
         robot.clickOn("#train-continue");
         await("continued past the stop", () -> training().phaseProperty().get() == TrainingController.Phase.RUNNING
