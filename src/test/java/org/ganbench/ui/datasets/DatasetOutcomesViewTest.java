@@ -15,6 +15,8 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.ganbench.SharedData;
 import org.ganbench.TestImages;
@@ -64,6 +66,7 @@ class DatasetOutcomesViewTest {
     void theMissingCascadeIsAskedForAndTheCropGoesOnWithASummary(FxRobot robot) throws Exception {
         assertTrue(fx(() -> robot.lookup("#datasets-empty-hint").query().isVisible()));
         assertTrue(text(robot, "#datasets-empty-hint").contains("Crop faces from a folder of illustrations… (Ctrl+I)"));
+        assertFalse(fx(() -> robot.lookup("#duplicate-legend").query().isVisible()), "no gallery, no legend");
         WindowTestSupport.screenshot(app.window.scene(), "datasets-empty-workspace");
 
         Path folder = illustrations("first illustrations");
@@ -86,6 +89,9 @@ class DatasetOutcomesViewTest {
         String details = text(robot, "#summary-details");
         assertTrue(details.contains("0 images without a face"), details);
         assertTrue(details.contains("1 file failed"), details);
+        assertTrue(text(robot, "#summary-headline").endsWith(", 1 file failed"), text(robot, "#summary-headline"));
+        assertEquals(Color.web("#f0c36d"), fx(() -> robot.lookup("#import-summary").queryAs(Region.class)
+                .getBackground().getFills().get(0).getFill()), "a summary with a failed file is a warning, not done");
         assertEquals(1, (int) fx(() -> robot.lookup("#summary-failures").queryAs(ListView.class).getItems().size()));
         assertTrue(String.valueOf(fx(() -> robot.lookup("#summary-failures").queryAs(ListView.class).getItems()
                 .get(0))).startsWith("broken.png: "));

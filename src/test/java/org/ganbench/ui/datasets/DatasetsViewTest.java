@@ -95,6 +95,7 @@ class DatasetsViewTest {
         assertTrue(counts.contains("6 source images"), counts);
         assertEquals(FACES, robot.lookup("#stats-sample").queryParent().getChildrenUnmodifiable().size());
         assertEquals(1, robot.lookup("#duplicates").queryAs(ListView.class).getItems().size());
+        assertTrue(robot.lookup("#duplicate-legend").query().isVisible(), "a duplicate shown: its mark explained");
         WindowTestSupport.screenshot(robot.lookup("#views").query().getScene(), "datasets");
     }
 
