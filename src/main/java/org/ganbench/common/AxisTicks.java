@@ -14,6 +14,8 @@ import java.util.Locale;
 public record AxisTicks(double min, double max, double step, List<Double> values) {
     /** Bound on the number of ticks, whatever the range. */
     private static final int MAX_TICKS = 40;
+    /** Beyond this many decimals ("0.0001" is the last) a label is written in scientific notation. */
+    private static final int MAX_PLAIN_DECIMALS = 4;
 
     /** About {@code wanted} ticks over [{@code lo}, {@code hi}], the range widened to the nearest ticks outside it. */
     public static AxisTicks covering(double lo, double hi, int wanted) {
@@ -58,7 +60,11 @@ public record AxisTicks(double min, double max, double step, List<Double> values
         return (f < 1.5 ? 1 : f < 2.25 ? 2 : f < 3.5 ? 2.5 : f < 7.5 ? 5 : 10) * magnitude;
     }
 
-    /** {@code v} as a tick label: the decimals the step needs and no trailing zeros ("0, 2.5, 5, 7.5, 10"). */
+    /**
+     * {@code v} as a tick label: the decimals the step needs and no trailing zeros ("0, 2.5, 5, 7.5, 10"); a step
+     * finer than 4 decimals in scientific notation ("3e-7", "2.5e-7"), which fits the axis where "0.00000025" would
+     * be cut off.
+     */
     public String label(double v) {
         if (step >= 1 && step == Math.rint(step) && Math.abs(v) < 1e15) {
             return String.format(Locale.ROOT, "%,d", Math.round(v));
@@ -68,9 +74,18 @@ public record AxisTicks(double min, double max, double step, List<Double> values
                 > 1e-6 * step * Math.pow(10, decimals)) {
             decimals++;
         }
-        String text = BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros()
-                .toPlainString();
-        return text.equals("-0") ? "0" : text;
+        BigDecimal rounded = BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros();
+        if (rounded.signum() == 0) {
+            return "0";
+        }
+        return decimals > MAX_PLAIN_DECIMALS ? scientific(rounded) : rounded.toPlainString();
+    }
+
+    /** 0.00000025 as "2.5e-7": the digits as a mantissa in [1, 10) and the power of ten. */
+    private static String scientific(BigDecimal v) {
+        int exponent = v.precision() - v.scale() - 1;
+        String mantissa = v.movePointLeft(exponent).stripTrailingZeros().toPlainString();
+        return mantissa + "e" + exponent;
     }
 
     /** Snaps float noise (2.9999999999999996) and negative zero to the tick's exact value. */

@@ -53,6 +53,24 @@ class AxisTicksTest {
     }
 
     @Test
+    void tinyGradientNormsAreLabelledInScientificNotationThatFitsTheAxis() {
+        // The monitor's generator-gradient chart of a 6-step run: "0.0000003" was cut off at the axis' left edge.
+        AxisTicks norms = AxisTicks.covering(0, 2.6e-7, 3);
+        assertEquals(List.of("0", "1e-7", "2e-7", "3e-7"), norms.values().stream().map(norms::label).toList());
+        AxisTicks halves = AxisTicks.covering(-5e-6, 5e-6, 4);
+        assertEquals(List.of("-5e-6", "-2.5e-6", "0", "2.5e-6", "5e-6"),
+                halves.values().stream().map(halves::label).toList());
+        for (int power = -15; power <= 5; power++) {
+            double top = 3.7 * Math.pow(10, power);
+            AxisTicks t = AxisTicks.covering(-top, top, 6);
+            for (double v : t.values()) {
+                String label = t.label(v);
+                assertTrue(label.length() <= 8, () -> "too wide for the axis: " + label + " (range +-" + top + ")");
+            }
+        }
+    }
+
+    @Test
     void hugeRangesAreBoundedAndNonNumbersRefused() {
         assertTrue(AxisTicks.covering(0, 1e9, 1000).values().size() <= 41);
         assertThrows(IllegalArgumentException.class, () -> AxisTicks.covering(Double.NaN, 1, 4));

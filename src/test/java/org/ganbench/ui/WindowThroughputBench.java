@@ -112,7 +112,7 @@ public final class WindowThroughputBench {
 
     private static double windowed(MainWindow window, Path dataset, Algorithm algorithm, int ch, int batch,
                                    int steps) throws Exception {
-        TrainingController training = window.training();
+        TrainingController training = window.views().training();
         CountDownLatch started = new CountDownLatch(1);
         Platform.runLater(() -> {
             window.model().refresh();
@@ -132,13 +132,13 @@ public final class WindowThroughputBench {
             Thread.sleep(100);
         }
         Platform.runLater(() -> ((javafx.scene.control.Button) window.scene().lookup("#train-start")).fire());
-        while (onFx(() -> window.monitor().run() == null)) { // the run begins
+        while (onFx(() -> window.views().monitor().run() == null)) { // the run begins
             Thread.sleep(100);
         }
         while (!onFx(() -> training.phaseProperty().get() == TrainingController.Phase.IDLE)) {
             Thread.sleep(500);
         }
-        return throughput(new RunFolder(onFx(() -> window.monitor().run())));
+        return throughput(new RunFolder(onFx(() -> window.views().monitor().run())));
     }
 
     private static double throughput(RunFolder run) throws Exception {

@@ -71,6 +71,7 @@ public final class DatasetsController {
         view.openSource.disableProperty().bind(hasSelection.not());
         view.openSource.setOnAction(e -> openSourceOfSelection());
         view.summary.onOpenReport(report -> files.open(report, window(), tasks));
+        mirror();
     }
 
     public Node view() {
@@ -93,7 +94,7 @@ public final class DatasetsController {
         }
         if (done.summary() != null) {
             view.summary.show(done.summary());
-            tasks.say(done.summary().oneLine());
+            tasks.say(done.summary().headline());
         }
     }
 
@@ -154,6 +155,7 @@ public final class DatasetsController {
         hasSelection.set(!state.selected().isEmpty());
         canUndo.set(state.canUndo());
         view.galleryStatus.setText(state.status());
+        view.duplicateLegend.setVisible(state.showsDuplicates());
         view.gallery.lookupAll(".face-cell").forEach(n -> ((FaceCell) n).showSelection());
     }
 

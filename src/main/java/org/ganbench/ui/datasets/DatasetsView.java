@@ -48,6 +48,7 @@ final class DatasetsView {
     final Button undo = new Button("Undo");
     final Button openSource = new Button("Open source");
     final Label galleryStatus = new Label();
+    final Label duplicateLegend = new Label("near-duplicate of an earlier face");
     final VBox stats = new VBox(6);
     final ListView<Face[]> duplicates = new ListView<>();
     final ImportSummaryPane summary = new ImportSummaryPane();
@@ -85,11 +86,12 @@ final class DatasetsView {
         galleryStatus.setMinWidth(Region.USE_PREF_SIZE);
         Region swatch = new Region();
         swatch.getStyleClass().add("duplicate-swatch");
-        Label legend = new Label("near-duplicate of an earlier face", swatch);
-        legend.setId("duplicate-legend");
+        duplicateLegend.setGraphic(swatch);
+        duplicateLegend.setId("duplicate-legend");
+        duplicateLegend.managedProperty().bind(duplicateLegend.visibleProperty());
         HBox spacer = new HBox();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox statusBar = new HBox(8, galleryStatus, spacer, legend);
+        HBox statusBar = new HBox(8, galleryStatus, spacer, duplicateLegend);
         statusBar.getStyleClass().add("gallery-status-bar");
         statusBar.setAlignment(Pos.CENTER_LEFT);
 

@@ -105,6 +105,11 @@ final class GallerySelection {
         }
     }
 
+    /** Whether a face shown is marked as a near-duplicate: only then has the mark's legend something to explain. */
+    boolean showsDuplicates() {
+        return faces.stream().anyMatch(Face::isDuplicate);
+    }
+
     /** Each near-duplicate with the face it duplicates, for showing side by side. */
     List<Face[]> duplicatePairs() {
         Map<String, Face> byName = new HashMap<>();

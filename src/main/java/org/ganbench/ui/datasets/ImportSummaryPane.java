@@ -2,6 +2,7 @@ package org.ganbench.ui.datasets;
 
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -16,6 +17,9 @@ import org.controlsfx.control.Notifications;
  * failed, and a button to its report.
  */
 final class ImportSummaryPane extends VBox {
+    private static final PseudoClass NO_FACES = PseudoClass.getPseudoClass("no-faces");
+    private static final PseudoClass SOME_FAILED = PseudoClass.getPseudoClass("some-failed");
+
     private final Label headline = new Label();
     private final Label details = new Label();
     private final ListView<String> failures = new ListView<>();
@@ -57,10 +61,11 @@ final class ImportSummaryPane extends VBox {
         failures.setVisible(!summary.failures().isEmpty());
         report = summary.report();
         openReport.setVisible(report != null);
-        pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("no-faces"), summary.noFaces());
+        pseudoClassStateChanged(NO_FACES, summary.outcome() == ImportSummary.Outcome.NO_FACES);
+        pseudoClassStateChanged(SOME_FAILED, summary.outcome() == ImportSummary.Outcome.SOME_FAILED);
         setVisible(true);
         if (getScene() != null && getScene().getWindow() != null) {
-            Notifications.create().owner(getScene().getWindow()).title("GanBench").text(summary.oneLine())
+            Notifications.create().owner(getScene().getWindow()).title("GanBench").text(summary.headline())
                     .showInformation();
         }
     }

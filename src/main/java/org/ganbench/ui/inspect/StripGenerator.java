@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.ganbench.common.CancellationToken;
 import org.ganbench.common.ProgressListener;
@@ -22,6 +23,11 @@ final class StripGenerator implements AutoCloseable {
 
     /** What one generation produced. */
     record Result(Path run, long step, byte[] candidates, LatentStrip interpolation, LatentStrip walk) {
+        /** "tiny at step 4: 5 x 8 strip, 5 x 9 walk". */
+        String summary() {
+            return String.format(Locale.ROOT, "%s at step %,d: %d x %d strip, %d x %d walk", run.getFileName(), step,
+                    interpolation.rows(), interpolation.steps(), walk.rows(), walk.steps());
+        }
     }
 
     private RunGenerator loaded;

@@ -26,6 +26,20 @@ public final class AppSettings {
     /** The workspace the window showed last (File > Open workspace). */
     public String lastWorkspace;
 
+    /** The next import's folder dialog starts where {@code chosen} is (beside it, in its parent). */
+    public void rememberImportFolder(Path chosen) {
+        lastImportFolder = parentOf(chosen);
+    }
+
+    /** The next run's folder dialog starts beside {@code run}. */
+    public void rememberRunFolder(Path run) {
+        lastRunFolder = parentOf(run);
+    }
+
+    private static String parentOf(Path p) {
+        return p.getParent() == null ? null : p.getParent().toString();
+    }
+
     /** The settings file for this user. */
     public static Path defaultFile() {
         String override = System.getProperty("ganbench.config");

@@ -3,17 +3,17 @@ package org.ganbench.ui.shell;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.concurrent.Task;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.ganbench.export.RunExports;
 import org.ganbench.train.RunFolder;
+import org.ganbench.ui.common.BackgroundTasks;
 
 /**
  * File > Export grid… and Export curves…: the run (and grid step) in view, written by the core's {@link RunExports}
- * (the same as {@code ganbench export}) on a background thread; failures become error dialogs.
+ * (the same as {@code ganbench export}) on the shared {@link BackgroundTasks}, whose error path says failures.
  */
 public final class RunExportActions {
     /** The run in view and the step of the grid it shows (null: the newest). */
@@ -22,15 +22,13 @@ public final class RunExportActions {
 
     private final Window owner;
     private final Supplier<Target> target;
-    private final Consumer<String> done;
-    private final Consumer<Throwable> showError;
+    private final BackgroundTasks tasks;
     private Path lastFolder;
 
-    RunExportActions(Window owner, Supplier<Target> target, Consumer<String> done, Consumer<Throwable> showError) {
+    RunExportActions(Window owner, Supplier<Target> target, BackgroundTasks tasks) {
         this.owner = owner;
         this.target = target;
-        this.done = done;
-        this.showError = showError;
+        this.tasks = tasks;
     }
 
     void chooseGrid() {
@@ -57,23 +55,19 @@ public final class RunExportActions {
     }
 
     public Task<String> exportGrid(Target t, Path out) {
-        return inBackground(() -> "Grid of step " + RunExports.grid(new RunFolder(t.run()), t.step(), out)
+        return inBackground("Export grid", () -> "Grid of step " + RunExports.grid(new RunFolder(t.run()), t.step(), out)
                 + " written to " + out);
     }
 
     Task<String> exportCurves(Target t, Path out) {
-        return inBackground(() -> RunExports.curves(new RunFolder(t.run()), out) + " steps of curves written to "
+        return inBackground("Export curves", () -> RunExports.curves(new RunFolder(t.run()), out) + " steps of curves written to "
                 + out);
-    }
-
-    Target currentTarget() {
-        return target.get();
     }
 
     private Target requireTarget() {
         Target t = target.get();
         if (t == null) {
-            showError.accept(new IllegalStateException("Open a run first (in the Training or Compare view)."));
+            tasks.report("Export", new IllegalStateException("Open a run first (in the Training or Compare view)."));
         }
         return t;
     }
@@ -99,18 +93,20 @@ public final class RunExportActions {
         String run() throws IOException;
     }
 
-    private Task<String> inBackground(Export export) {
+    /** Runs {@code export} on the shared pool; its failure is said under the heading {@code what}. */
+    private Task<String> inBackground(String what, Export export) {
         Task<String> task = new Task<>() {
+            {
+                updateTitle(what);
+            }
+
             @Override
             protected String call() throws IOException {
                 return export.run();
             }
         };
-        task.setOnSucceeded(e -> done.accept(task.getValue()));
-        task.setOnFailed(e -> showError.accept(task.getException()));
-        Thread thread = new Thread(task, "export");
-        thread.setDaemon(true);
-        thread.start();
+        task.setOnSucceeded(e -> tasks.say(task.getValue()));
+        tasks.run(task);
         return task;
     }
 }

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
@@ -30,6 +32,7 @@ public final class MonitorController {
     private final TimelapseExport timelapse;
     private final MonitorView view;
     private final ReadOnlyLongWrapper lastStep = new ReadOnlyLongWrapper(-1);
+    private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper("");
     private RunFolderWatcher watcher;
     private Path run;
 
@@ -47,6 +50,7 @@ public final class MonitorController {
         view.open.setOnAction(e -> chooseRun.run());
         view.timelapse.setOnAction(e -> chooseTimelapse());
         view.slider.valueProperty().addListener((o, a, b) -> showSample((int) Math.round(b.doubleValue())));
+        view.activity.textProperty().bind(activity);
         coalescer.start();
         clear(null);
     }
@@ -67,6 +71,11 @@ public final class MonitorController {
     /** The newest step shown (-1: none), for the window title. */
     public ReadOnlyLongProperty lastStep() {
         return lastStep.getReadOnlyProperty();
+    }
+
+    /** What the run shown is doing, in the monitor's words ("" for no run): the one source of the run's state. */
+    public ReadOnlyStringProperty activity() {
+        return activity.getReadOnlyProperty();
     }
 
     /** Watches {@code runDir}, replacing the run shown. */
@@ -130,7 +139,7 @@ public final class MonitorController {
     }
 
     private void showText() {
-        view.activity.setText(state.activityText());
+        activity.set(state.activityText());
         view.speed.setText(state.progressText());
         view.warning.setText(state.warning());
         view.warning.setVisible(!state.warning().isEmpty());

@@ -84,7 +84,7 @@ public final class MonitorState {
 
     /** What the run is doing, in words ("" before anything is known). */
     public String activityText() {
-        return activity == null ? "" : activity.label();
+        return activity == null ? "" : activity.asOf(lastStep).label();
     }
 
     /** "step N of M", and while it runs the steps per second and the time left. */
@@ -93,7 +93,9 @@ public final class MonitorState {
             return "";
         }
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "step %,d", lastStep));
-        totalSteps.ifPresent(total -> s.append(String.format(Locale.ROOT, " of %,d", total)));
+        // A run trained on past its configured length (continued to more steps) has no "of" that means anything.
+        totalSteps.stream().filter(total -> total >= lastStep)
+                .forEach(total -> s.append(String.format(Locale.ROOT, " of %,d", total)));
         if (activity != null && activity.showsSpeed() && !Double.isNaN(stepsPerSecond)) {
             s.append(String.format(Locale.ROOT, "   %.2f steps/s", stepsPerSecond));
             long left = totalSteps.orElse(lastStep) - lastStep;

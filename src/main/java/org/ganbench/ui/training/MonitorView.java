@@ -72,7 +72,13 @@ final class MonitorView {
         for (Node c : charts.getChildren()) {
             VBox.setVgrow(c, Priority.ALWAYS);
         }
-        SplitPane split = new SplitPane(new ScrollPane(left), charts);
+        // Fills the height it has, and scrolls rather than cuts off the last chart where four do not fit.
+        ScrollPane chartsPane = new ScrollPane(charts);
+        chartsPane.setFitToWidth(true);
+        chartsPane.setFitToHeight(true);
+        chartsPane.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        chartsPane.setId("monitor-charts");
+        SplitPane split = new SplitPane(new ScrollPane(left), chartsPane);
         split.setDividerPositions(0.4);
 
         open.setId("open-run");

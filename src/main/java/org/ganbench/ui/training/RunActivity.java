@@ -36,6 +36,14 @@ public record RunActivity(Kind kind, long step, String reason) {
         return new RunActivity(kind, step, "");
     }
 
+    /**
+     * The same activity as of the run's newest logged step {@code lastStep}: a pause is asked between steps, and the
+     * step in progress then still ends and is logged, after the trainer said at which step it was asked.
+     */
+    public RunActivity asOf(long lastStep) {
+        return kind == Kind.PAUSED && lastStep > step ? new RunActivity(kind, lastStep, reason) : this;
+    }
+
     /** The monitor's words for it. */
     public String label() {
         return switch (kind) {

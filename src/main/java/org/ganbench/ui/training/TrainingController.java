@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.concurrent.Task;
@@ -25,7 +26,17 @@ import org.ganbench.ui.common.WorkspaceModel;
  */
 public final class TrainingController {
     /** What the controls allow: nothing running, preparing a run, training, paused, stopping. */
-    public enum Phase { IDLE, PREPARING, RUNNING, PAUSED, STOPPING }
+    public enum Phase {
+        IDLE, PREPARING, RUNNING, PAUSED, STOPPING;
+
+        /**
+         * The form's word for the run's state: the monitor's ({@code monitorSays}, the one source of it), except
+         * while a new run is being prepared, which the monitor (still showing the last run) cannot know of.
+         */
+        public String stateText(String monitorSays) {
+            return this == PREPARING ? "preparing a run…" : monitorSays.isEmpty() ? "no run shown" : monitorSays;
+        }
+    }
 
     private final WorkspaceModel model;
     private final BackgroundTasks tasks;
@@ -58,6 +69,8 @@ public final class TrainingController {
         });
         view.continueRun.setOnAction(e -> continueShownRun());
         phase.addListener(o -> updateButtons());
+        view.state.textProperty().bind(Bindings.createStringBinding(() -> phase.get().stateText(
+                monitor.activity().get()), phase, monitor.activity()));
         monitor.lastStep().addListener((o, old, step) -> {
             if (live != null) {
                 model.titleDetail().set(String.format(Locale.ROOT, "%s (step %,d)", live.run().dir().getFileName(),
@@ -92,7 +105,6 @@ public final class TrainingController {
         view.resume.setDisable(p != Phase.PAUSED);
         view.stop.setDisable(p == Phase.IDLE || p == Phase.STOPPING);
         view.loading.setVisible(p == Phase.PREPARING);
-        view.state.setText(p.name().toLowerCase(Locale.ROOT));
     }
 
     private void command(Consumer<Trainer> action, Phase next) {

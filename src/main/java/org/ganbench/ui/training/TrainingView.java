@@ -40,7 +40,7 @@ final class TrainingView {
     final Map<Field, Tooltip> tooltips = new EnumMap<>(Field.class);
     final Label problem = new Label();
     final Label device = new Label("device: shown when a run starts");
-    final Label state = new Label("idle");
+    final Label state = new Label();
     final Button start = new Button("Start");
     final Button pause = new Button("Pause");
     final Button resume = new Button("Resume");

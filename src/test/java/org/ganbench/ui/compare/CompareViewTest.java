@@ -61,7 +61,7 @@ class CompareViewTest {
                 + " \"memorisation\": {\"copied_fraction\": 0.01}}");
 
         assertTrue(fx(() -> app.window.openDropped(List.of(dragan.toFile(), sngan.toFile()))));
-        await("both runs loaded", () -> app.window.compare().runs().size() == 2);
+        await("both runs loaded", () -> app.window.views().compare().runs().size() == 2);
         assertEquals(2, (int) fx(() -> robot.lookup("#views").queryAs(TabPane.class).getSelectionModel()
                 .getSelectedIndex()), "the Compare view is shown");
         await("both grids shown", () -> robot.lookup(".compare-grid").queryAll().stream()
@@ -96,10 +96,10 @@ class CompareViewTest {
         assertEquals(List.of("checkpoint_step", "ms_ssim.real.mean", "random_features.kid"),
                 fx(() -> List.copyOf(details.getItems())), "the rest behind the disclosure");
         assertEquals("KID ↓", fx(() -> details.getColumns().get(0).getCellData(2)));
-        assertEquals(java.util.Map.of(dragan, 0, sngan, 1), fx(() -> app.window.compare().colours()),
+        assertEquals(java.util.Map.of(dragan, 0, sngan, 1), fx(() -> app.window.views().compare().colours()),
                 "each run's colour, the same in table, grids and curves");
-        assertEquals(4, (int) fx(() -> app.window.compare().lossChart().curveCount()), "D and G of each run");
-        assertTrue(fx(() -> app.window.compare().lossChart().drawnPoints(3)) > 100, "curves drawn");
+        assertEquals(4, (int) fx(() -> app.window.views().compare().lossChart().curveCount()), "D and G of each run");
+        assertTrue(fx(() -> app.window.views().compare().lossChart().drawnPoints(3)) > 100, "curves drawn");
 
         WindowTestSupport.screenshot(robot.lookup("#views").query().getScene(), "compare");
     }
@@ -108,10 +108,10 @@ class CompareViewTest {
     void computeEvaluatesARunAgainstItsDatasetAndFillsTheTable(FxRobot robot) throws Exception {
         Path dataset = TinyRuns.dataset(app.workspace, "tiny", 12, 0);
         Path run = TinyRuns.train(dataset, app.workspace.resolve("runs/tiny-sngan"), Algorithm.SNGAN, 2);
-        fx(() -> app.window.compare().evalSamples().getValueFactory().setValue(64));
+        fx(() -> app.window.views().compare().evalSamples().getValueFactory().setValue(64));
         fx(() -> app.window.show(MainWindow.View.COMPARE));
-        fx(() -> app.window.compare().add(run));
-        await("run loaded", () -> app.window.compare().runs().size() == 1);
+        fx(() -> app.window.views().compare().add(run));
+        await("run loaded", () -> app.window.views().compare().runs().size() == 1);
         @SuppressWarnings("unchecked")
         TableView<String> table = robot.lookup("#eval-table").queryAs(TableView.class);
         assertTrue(fx(() -> table.getItems().isEmpty()), "not evaluated yet");
@@ -135,11 +135,11 @@ class CompareViewTest {
     @Test
     void aFolderThatIsNoRunIsRefusedWithAMessage(FxRobot robot) throws IOException {
         Path empty = Files.createDirectories(app.workspace.resolve("runs/empty"));
-        fx(() -> app.window.compare().add(empty));
+        fx(() -> app.window.views().compare().add(empty));
         await("error dialog", () -> robot.listWindows().size() > 1);
         Node content = fx(() -> robot.listWindows().get(1).getScene().getRoot());
         assertTrue(fx(() -> robot.from(content).lookup(".content").queryLabeled().getText())
                 .contains("is not a run folder"));
-        assertEquals(0, (int) fx(() -> app.window.compare().runs().size()));
+        assertEquals(0, (int) fx(() -> app.window.views().compare().runs().size()));
     }
 }

@@ -15,6 +15,8 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.ganbench.SharedData;
 import org.ganbench.TestImages;
@@ -64,10 +66,11 @@ class DatasetOutcomesViewTest {
     void theMissingCascadeIsAskedForAndTheCropGoesOnWithASummary(FxRobot robot) throws Exception {
         assertTrue(fx(() -> robot.lookup("#datasets-empty-hint").query().isVisible()));
         assertTrue(text(robot, "#datasets-empty-hint").contains("Crop faces from a folder of illustrations… (Ctrl+I)"));
+        assertFalse(fx(() -> robot.lookup("#duplicate-legend").query().isVisible()), "no gallery, no legend");
         WindowTestSupport.screenshot(app.window.scene(), "datasets-empty-workspace");
 
         Path folder = illustrations("first illustrations");
-        CascadeDialog dialog = app.window.datasets().jobs().cascadeDialog();
+        CascadeDialog dialog = app.window.views().datasets().jobs().cascadeDialog();
         Path fake = Files.writeString(tmp.resolve("lbpcascade_animeface.xml"), "<opencv_storage/>");
         List<Path> offered = new java.util.ArrayList<>(List.of(fake, SharedData.cascade()));
         fx(() -> dialog.chooseFileWith(owner -> offered.remove(0).toFile()));
@@ -86,10 +89,13 @@ class DatasetOutcomesViewTest {
         String details = text(robot, "#summary-details");
         assertTrue(details.contains("0 images without a face"), details);
         assertTrue(details.contains("1 file failed"), details);
+        assertTrue(text(robot, "#summary-headline").endsWith(", 1 file failed"), text(robot, "#summary-headline"));
+        assertEquals(Color.web("#f0c36d"), fx(() -> robot.lookup("#import-summary").queryAs(Region.class)
+                .getBackground().getFills().get(0).getFill()), "a summary with a failed file is a warning, not done");
         assertEquals(1, (int) fx(() -> robot.lookup("#summary-failures").queryAs(ListView.class).getItems().size()));
         assertTrue(String.valueOf(fx(() -> robot.lookup("#summary-failures").queryAs(ListView.class).getItems()
                 .get(0))).startsWith("broken.png: "));
-        await("the gallery shows the new dataset", () -> app.window.datasets().faces().size() == 6);
+        await("the gallery shows the new dataset", () -> app.window.views().datasets().faces().size() == 6);
         assertFalse(fx(() -> robot.lookup("#datasets-empty-hint").query().isVisible()));
         WindowTestSupport.screenshot(app.window.scene(), "datasets-crop-summary");
 
@@ -99,14 +105,14 @@ class DatasetOutcomesViewTest {
 
     @Test
     void aFolderWithoutFacesIsSaidAndLeavesNoEmptyDataset(FxRobot robot) throws Exception {
-        fx(() -> app.window.datasets().jobs().cascadeDialog().chooseFileWith(owner -> SharedData.cascade().toFile()));
-        fx(() -> app.window.datasets().jobs().ensureCascade(() -> { }));
+        fx(() -> app.window.views().datasets().jobs().cascadeDialog().chooseFileWith(owner -> SharedData.cascade().toFile()));
+        fx(() -> app.window.views().datasets().jobs().ensureCascade(() -> { }));
         robot.clickOn("#cascade-choose");
         Path folder = app.workspace.resolve("landscapes");
         TestImages.writeFace(folder.resolve("a.png"), 200, 150, 1);
         TestImages.writeFace(folder.resolve("b.png"), 160, 160, 2);
         await("cascade installed", () -> robot.lookup("#missing-cascade").tryQuery().isEmpty());
-        assertTrue(fx(() -> app.window.datasets().jobs().crop(List.of(folder))));
+        assertTrue(fx(() -> app.window.views().datasets().jobs().crop(List.of(folder))));
         await("told that no face was found", () -> robot.lookup("#summary-headline").tryQuery()
                 .map(n -> n.isVisible() && ((Label) n).getText().equals(
                         "No face was found in the 2 images of “landscapes”")).orElse(false));
@@ -120,20 +126,20 @@ class DatasetOutcomesViewTest {
     void theMarginFieldStepsByHundredthsAndIsTheNextCropsSetting(FxRobot robot) throws Exception {
         fx(() -> robot.lookup("#dataset-side").queryAs(TabPane.class).getSelectionModel().select(2));
         Spinner<?> field = robot.lookup("#preview-margin-field").queryAs(Spinner.class);
-        assertEquals(0.25, app.window.datasets().jobs().margin().get(), 1e-9);
+        assertEquals(0.25, app.window.views().datasets().jobs().margin().get(), 1e-9);
         robot.clickOn(field.getEditor());
         robot.type(KeyCode.UP);
-        assertEquals(0.26, fx(() -> app.window.datasets().jobs().margin().get()), 1e-9);
+        assertEquals(0.26, fx(() -> app.window.views().datasets().jobs().margin().get()), 1e-9);
         robot.type(KeyCode.DOWN, 3);
-        assertEquals(0.23, fx(() -> app.window.datasets().jobs().margin().get()), 1e-9);
+        assertEquals(0.23, fx(() -> app.window.views().datasets().jobs().margin().get()), 1e-9);
         fx(() -> field.getEditor().setText("0.4"));
         robot.clickOn(field.getEditor()).type(KeyCode.ENTER);
-        assertEquals(0.40, fx(() -> app.window.datasets().jobs().margin().get()), 1e-9);
+        assertEquals(0.40, fx(() -> app.window.views().datasets().jobs().margin().get()), 1e-9);
         Node slider = robot.lookup("#preview-margin").query();
         robot.clickOn(slider);
-        fx(() -> app.window.datasets().jobs().margin().set(0.5));
+        fx(() -> app.window.views().datasets().jobs().margin().set(0.5));
         robot.clickOn(slider.lookup(".thumb")).type(KeyCode.RIGHT);
-        assertEquals(0.51, fx(() -> app.window.datasets().jobs().margin().get()), 1e-9, "the slider's keys too");
+        assertEquals(0.51, fx(() -> app.window.views().datasets().jobs().margin().get()), 1e-9, "the slider's keys too");
         assertEquals("0.51", fx(() -> field.getEditor().getText()));
         assertTrue(fx(() -> robot.lookup("#crop-settings").query().lookupAll(".label").stream()
                 .anyMatch(n -> "Settings of the next crop:".equals(((Label) n).getText()))));

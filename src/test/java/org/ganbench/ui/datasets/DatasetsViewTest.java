@@ -66,7 +66,7 @@ class DatasetsViewTest {
     void openDemo(FxRobot robot) {
         await("dataset listed", () -> !robot.lookup("#dataset-list").queryAs(ListView.class).getItems().isEmpty());
         fx(() -> robot.lookup("#dataset-list").queryAs(ListView.class).getSelectionModel().select(0));
-        await("gallery shows the faces with thumbnails", () -> app.window.datasets().faces().size() == FACES
+        await("gallery shows the faces with thumbnails", () -> app.window.views().datasets().faces().size() == FACES
                 && loadedThumbnails(robot) == FACES);
     }
 
@@ -95,6 +95,7 @@ class DatasetsViewTest {
         assertTrue(counts.contains("6 source images"), counts);
         assertEquals(FACES, robot.lookup("#stats-sample").queryParent().getChildrenUnmodifiable().size());
         assertEquals(1, robot.lookup("#duplicates").queryAs(ListView.class).getItems().size());
+        assertTrue(robot.lookup("#duplicate-legend").query().isVisible(), "a duplicate shown: its mark explained");
         WindowTestSupport.screenshot(robot.lookup("#views").query().getScene(), "datasets");
     }
 
@@ -102,10 +103,10 @@ class DatasetsViewTest {
     void rejectSeveralAndUndo(FxRobot robot) {
         robot.clickOn(cell(robot, 0));
         robot.press(KeyCode.CONTROL).clickOn(cell(robot, 2)).release(KeyCode.CONTROL);
-        assertEquals(Set.of("000001.png", "000003.png"), fx(() -> Set.copyOf(app.window.datasets().selection())));
+        assertEquals(Set.of("000001.png", "000003.png"), fx(() -> Set.copyOf(app.window.views().datasets().selection())));
 
         robot.clickOn("#reject");
-        await("two faces gone from the gallery", () -> app.window.datasets().faces().size() == FACES - 2);
+        await("two faces gone from the gallery", () -> app.window.views().datasets().faces().size() == FACES - 2);
         assertFalse(Files.exists(dataset.resolve("faces/000001.png")));
         assertTrue(Files.exists(dataset.resolve("rejected/000001.png")));
         assertTrue(Files.exists(dataset.resolve("rejected/000003.png")));
@@ -113,7 +114,7 @@ class DatasetsViewTest {
                 .contains("2 rejected"));
 
         robot.clickOn("#undo-reject");
-        await("faces back in the gallery", () -> app.window.datasets().faces().size() == FACES);
+        await("faces back in the gallery", () -> app.window.views().datasets().faces().size() == FACES);
         assertTrue(Files.exists(dataset.resolve("faces/000001.png")));
         assertFalse(Files.exists(dataset.resolve("rejected/000003.png")));
     }
@@ -122,9 +123,9 @@ class DatasetsViewTest {
     void keyboardRejectAndUndo(FxRobot robot) {
         robot.clickOn(cell(robot, 0));
         robot.type(KeyCode.DELETE);
-        await("face rejected with Delete", () -> app.window.datasets().faces().size() == FACES - 1);
+        await("face rejected with Delete", () -> app.window.views().datasets().faces().size() == FACES - 1);
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
-        await("undone with Ctrl+Z", () -> app.window.datasets().faces().size() == FACES);
+        await("undone with Ctrl+Z", () -> app.window.views().datasets().faces().size() == FACES);
     }
 
     @Test
@@ -152,7 +153,7 @@ class DatasetsViewTest {
         for (int i = 0; i < sources; i++) {
             TestImages.writeFace(folder.resolve("f" + i + ".png"), 200, 200, i);
         }
-        assertTrue(fx(() -> app.window.datasets().jobs().importFaces(List.of(folder))));
+        assertTrue(fx(() -> app.window.views().datasets().jobs().importFaces(List.of(folder))));
         await("progress shown", () -> robot.lookup("#import").query().isVisible()
                 && robot.lookup("#import .progress-bar").queryAs(javafx.scene.control.ProgressBar.class)
                 .getProgress() > 0);
@@ -160,7 +161,7 @@ class DatasetsViewTest {
         await("faces/s shown", () -> ((Label) ((javafx.scene.Parent) robot.lookup("#import").query())
                 .getChildrenUnmodifiable().get(1)).getText().contains("faces/s"));
         robot.clickOn("#import-cancel");
-        await("import stopped", () -> !app.window.datasets().jobs().pane().isRunning());
+        await("import stopped", () -> !app.window.views().datasets().jobs().pane().isRunning());
         DatasetFolder kept = new DatasetFolder(app.workspace.resolve("datasets/many"));
         List<ManifestRow> rows = kept.readManifest();
         assertTrue(rows.size() < sources, rows.size() + " faces kept");
@@ -185,11 +186,11 @@ class DatasetsViewTest {
         Files.createSymbolicLink(folder.resolve("f1.jpg"),
                 SharedData.path("illustrations/jonathonyan_sample1.jpg").toAbsolutePath());
         assertTrue(fx(() -> app.window.openDropped(List.of(folder.toFile(), folder.resolve("f0.jpg").toFile()))));
-        await("cropped dataset opened in the gallery", () -> app.window.datasets().faces().size() == 6);
+        await("cropped dataset opened in the gallery", () -> app.window.views().datasets().faces().size() == 6);
         assertTrue(Files.exists(app.workspace.resolve("datasets/more illustrations/manifest.csv")));
         WindowTestSupport.screenshot(app.window.scene(), "datasets-cropped");
-        await("progress pane hidden when done", () -> !app.window.datasets().jobs().pane().isRunning()
-                && !app.window.datasets().jobs().pane().isVisible());
+        await("progress pane hidden when done", () -> !app.window.views().datasets().jobs().pane().isRunning()
+                && !app.window.views().datasets().jobs().pane().isVisible());
         assertFalse(fx(() -> app.window.openDropped(List.of(folder.resolve("f1.jpg").toFile()))),
                 "plain files are not accepted");
     }
@@ -198,16 +199,16 @@ class DatasetsViewTest {
     void detectionPreviewDrawsDetectorAndCropBoxesAndFollowsTheSettings(FxRobot robot) throws Exception {
         fx(() -> robot.lookup("#dataset-side").queryAs(javafx.scene.control.TabPane.class).getSelectionModel()
                 .select(2));
-        DetectionPreview preview = app.window.datasets().preview();
+        DetectionPreview preview = app.window.views().datasets().preview();
         fx(() -> preview.show(SharedData.path("illustrations/jonathonyan_detect_01.jpg")));
         await("four faces detected", () -> preview.detected().size() == 4);
         List<org.ganbench.dataset.FaceBox> wide = fx(preview::cropBoxes);
         assertEquals(4, wide.size());
-        fx(() -> app.window.datasets().jobs().margin().set(0));
+        fx(() -> app.window.views().datasets().jobs().margin().set(0));
         List<org.ganbench.dataset.FaceBox> tight = fx(preview::cropBoxes);
         assertTrue(tight.get(0).w() < wide.get(0).w(), "margin 0 crops closer: " + tight + " vs " + wide);
         int smallest = preview.detected().stream().mapToInt(b -> Math.min(b.w(), b.h())).min().orElseThrow();
-        fx(() -> app.window.datasets().jobs().minFace().set(smallest + 1));
+        fx(() -> app.window.views().datasets().jobs().minFace().set(smallest + 1));
         assertEquals(3, (int) fx(() -> preview.cropBoxes().size()), "the smallest face is skipped");
         String summary = fx(() -> robot.lookup("#preview-summary").queryAs(Label.class).getText());
         assertTrue(summary.contains("4 faces found, 3 kept"), summary);
@@ -219,13 +220,13 @@ class DatasetsViewTest {
         List<Double> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
         fx(() -> robot.lookup("#import .progress-bar").queryAs(javafx.scene.control.ProgressBar.class)
                 .progressProperty().addListener((o, old, now) -> progress.add(now.doubleValue())));
-        assertTrue(fx(() -> app.window.datasets().jobs().demo(600)));
-        assertFalse(fx(() -> app.window.datasets().jobs().demo(600)), "one dataset job at a time");
+        assertTrue(fx(() -> app.window.views().datasets().jobs().demo(600)));
+        assertFalse(fx(() -> app.window.views().datasets().jobs().demo(600)), "one dataset job at a time");
         // datasets/demo is taken (this test's own dataset): the demo set goes to demo-2
-        await("demo set written and selected", () -> !app.window.datasets().jobs().pane().isRunning()
+        await("demo set written and selected", () -> !app.window.views().datasets().jobs().pane().isRunning()
                 && "demo-2".equals(String.valueOf(robot.lookup("#dataset-list").queryAs(ListView.class)
                         .getSelectionModel().getSelectedItem()).replaceAll(".*/", ""))
-                && app.window.datasets().faces().size() == 600);
+                && app.window.views().datasets().faces().size() == 600);
         assertTrue(progress.stream().anyMatch(p -> p > 0 && p < 1), "progress shown while writing: " + progress);
         assertTrue(org.ganbench.eval.SyntheticDataset.hasModes(dataset.resolveSibling("demo-2")));
         assertEquals(FACES, new DatasetFolder(dataset).readManifest().size());

@@ -59,7 +59,7 @@ class GalleryScaleTest {
         await("dataset listed", () -> !robot.lookup("#dataset-list").queryAs(ListView.class).getItems().isEmpty());
         long t0 = System.nanoTime();
         fx(() -> robot.lookup("#dataset-list").queryAs(ListView.class).getSelectionModel().select(0));
-        await("all faces in the gallery", () -> app.window.datasets().faces().size() == FACES);
+        await("all faces in the gallery", () -> app.window.views().datasets().faces().size() == FACES);
         System.out.printf("50,000 faces: listed in the gallery after %.0f ms%n", (System.nanoTime() - t0) / 1e6);
 
         VirtualFlow<?> flow = fx(() -> (VirtualFlow<?>) robot.lookup("#gallery .virtual-flow").query());

@@ -51,6 +51,19 @@ class GallerySelectionTest {
     }
 
     @Test
+    void theDuplicateLegendHasSomethingToExplainOnlyWhenADuplicateIsShown() throws IOException {
+        GallerySelection s = new GallerySelection();
+        assertFalse(s.showsDuplicates(), "no gallery (an empty workspace or dataset): no legend");
+        s.show(faces(3));
+        assertFalse(s.showsDuplicates(), "faces, none a duplicate");
+        s.show(faces(4));
+        assertTrue(s.showsDuplicates(), "face 3 duplicates face 1");
+        s.select(3, false, false);
+        s.rejectSelected(new FaceRejector(dataset));
+        assertFalse(s.showsDuplicates(), "the duplicate rejected");
+    }
+
+    @Test
     void rejectAndUndoMoveFilesAndKeepAStack() throws IOException {
         GallerySelection s = new GallerySelection();
         s.show(faces(4));

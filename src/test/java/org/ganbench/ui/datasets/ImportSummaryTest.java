@@ -24,7 +24,7 @@ class ImportSummaryTest {
         CropResult r = new CropResult(dataset, 12, 11, 0, 1234, 5, 3, 2,
                 List.of(new SourceFiles.Failure("bad.png", "not an image")), false, 4.2);
         ImportSummary s = ImportSummary.of(r, true);
-        assertEquals("Cropped 1,234 faces into “pixiv”", s.headline());
+        assertEquals("Cropped 1,234 faces into “pixiv”, 1 file failed", s.headline());
         assertTrue(s.details().contains("12 images found, 11 read"), s.details());
         assertTrue(s.details().contains("2 images without a face"), s.details());
         assertTrue(s.details().contains("5 near-duplicates"), s.details());
@@ -32,15 +32,14 @@ class ImportSummaryTest {
         assertTrue(s.details().contains("1 file failed"), s.details());
         assertEquals(List.of("bad.png: not an image"), s.failures());
         assertEquals(dataset.resolve("report.json"), s.report());
-        assertFalse(s.noFaces());
-        assertEquals("Cropped 1,234 faces into “pixiv” (1 failed)", s.oneLine());
+        assertEquals(ImportSummary.Outcome.SOME_FAILED, s.outcome(), "a warning, not done");
     }
 
     @Test
     void aCropWithoutFacesSaysSoAndThatNoDatasetWasMade() {
         CropResult r = new CropResult(tmp.resolve("datasets/landscapes"), 3, 3, 0, 0, 0, 0, 3, List.of(), false, 1);
         ImportSummary s = ImportSummary.of(r, true);
-        assertTrue(s.noFaces());
+        assertEquals(ImportSummary.Outcome.NO_FACES, s.outcome());
         assertEquals("No face was found in the 3 images of “landscapes”", s.headline());
         assertTrue(s.details().startsWith("No dataset was made."), s.details());
         assertNull(s.report(), "no report to open: the folder is gone");
@@ -53,5 +52,6 @@ class ImportSummaryTest {
         assertEquals("Imported 1 face into “faces”", s.headline());
         assertFalse(s.details().contains("without a face"), s.details());
         assertTrue(s.details().contains("no file failed"), s.details());
+        assertEquals(ImportSummary.Outcome.DONE, s.outcome());
     }
 }

@@ -54,26 +54,26 @@ class ExperimentViewTest {
             robot.lookup("#matrix-algo-sngan").queryAs(CheckBox.class).setSelected(true);
             robot.lookup("#matrix-dataset-tiny-a").queryAs(CheckBox.class).setSelected(true);
             robot.lookup("#matrix-dataset-tiny-b").queryAs(CheckBox.class).setSelected(true);
-            var f = app.window.experiments().fields();
+            var f = app.window.views().experiments().fields();
             f.get("steps").setText("2");
             f.get("ch").setText(Integer.toString(TinyRuns.CH));
             f.get("batch").setText(Integer.toString(TinyRuns.BATCH));
             f.get("eval images").setText("32");
         });
         robot.clickOn("#matrix-run");
-        await("matrix finished", 240, () -> app.window.experiments().experimentProperty().get() != null
-                && !app.window.experiments().isRunning()
+        await("matrix finished", 240, () -> app.window.views().experiments().experimentProperty().get() != null
+                && !app.window.views().experiments().isRunning()
                 && !robot.lookup("#matrix-report").queryButton().isDisabled());
-        Experiment exp = Experiment.open(app.window.experiments().experimentProperty().get().dir());
+        Experiment exp = Experiment.open(app.window.views().experiments().experimentProperty().get().dir());
         assertEquals(List.of(Experiment.CellState.DONE, Experiment.CellState.DONE),
                 exp.cells().stream().map(Experiment.Cell::state).toList(), () -> exp.cells().toString());
         assertTrue(Files.size(exp.dir().resolve(ExperimentReport.PNG)) > 0);
         assertTrue(Files.readString(exp.dir().resolve(ExperimentReport.HTML)).contains("SNGAN on tiny-b"));
 
-        await("both runs compared with their figures", () -> app.window.compare().runs().size() == 2
-                && app.window.compare().runs().stream().allMatch(r -> r.eval().containsKey("swd.mean")));
+        await("both runs compared with their figures", () -> app.window.views().compare().runs().size() == 2
+                && app.window.views().compare().runs().stream().allMatch(r -> r.eval().containsKey("swd.mean")));
         assertEquals(List.of("sngan-tiny-a", "sngan-tiny-b"),
-                fx(() -> app.window.compare().runs().stream().map(RunData::name).toList()));
+                fx(() -> app.window.views().compare().runs().stream().map(RunData::name).toList()));
         @SuppressWarnings("unchecked")
         TableView<String> table = robot.lookup("#eval-table").queryAs(TableView.class);
         assertEquals(3, (int) fx(() -> table.getColumns().size()), "figure, and one column per run");

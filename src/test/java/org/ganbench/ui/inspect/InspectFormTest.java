@@ -2,9 +2,11 @@ package org.ganbench.ui.inspect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -37,5 +39,21 @@ class InspectFormTest {
         assertFalse(picks.pick(1));
         assertEquals(List.of(1), picks.all());
         assertEquals(-1, picks.order(3));
+    }
+
+    @Test
+    void aRequestTakesTheNewestCheckpointFromGeneratorZipAndNeedsARun() {
+        InspectSettings form = InspectSettings.parse("1", "5", "8", false, "9", "0.25", "0", true);
+        Path run = Path.of("runs/tiny");
+        assertNull(InspectRequest.of(run, List.of(2L, 4L), 4L, () -> form, List.of()).checkpoint(), "the newest");
+        assertNull(InspectRequest.of(run, List.of(), null, () -> form, List.of()).checkpoint(), "none chosen yet");
+        InspectRequest older = InspectRequest.of(run, List.of(2L, 4L), 2L, () -> form, List.of(3, 7));
+        assertEquals(new InspectRequest(run, 2L, form, List.of(3, 7)), older);
+        assertEquals("Choose a run first, or open one from disk (Open run…).", assertThrows(
+                IllegalArgumentException.class, () -> InspectRequest.of(null, List.of(), null, () -> form,
+                        List.of())).getMessage());
+        assertEquals("rows must be at least 1, not 0", assertThrows(IllegalArgumentException.class,
+                () -> InspectRequest.of(run, List.of(4L), 4L, () -> InspectSettings.parse("1", "0", "8", false, "9",
+                        "0.25", "0", true), List.of())).getMessage());
     }
 }

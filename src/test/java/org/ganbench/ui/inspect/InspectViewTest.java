@@ -50,7 +50,7 @@ class InspectViewTest {
     }
 
     private InspectController inspect() {
-        return app.window.inspect();
+        return app.window.views().inspect();
     }
 
     private static Image image(FxRobot robot, String id) {

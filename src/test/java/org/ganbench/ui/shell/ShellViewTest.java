@@ -46,8 +46,6 @@ class ShellViewTest {
         assertEquals("GanBench — " + app.workspace, fx(stage::getTitle));
         fx(() -> app.window.model().titleDetail().set("dragan-20261201-1204 (step 1,200)"));
         assertEquals("GanBench — " + app.workspace + " — dragan-20261201-1204 (step 1,200)", fx(stage::getTitle));
-        Path home = Path.of(System.getProperty("user.home"));
-        assertEquals("GanBench — ~/GanBench", MainWindow.title(home.resolve("GanBench"), ""));
     }
 
     @Test
@@ -55,13 +53,13 @@ class ShellViewTest {
         Path other = tmp.resolve("other workspace");
         TestImages.writeFace(other.resolve("datasets/elsewhere/faces/000001.png"), 64, 64, 1);
         fx(() -> app.window.model().trainingActive().set(true));
-        fx(app.window::chooseWorkspace);
+        fx(app.window.workspaces()::choose);
         await("refused with the reason", () -> robot.lookup("#error-dialog").tryQuery().isPresent());
         assertTrue(fx(() -> robot.lookup("#status").queryLabeled().getText()).contains("stop it first"));
         fx(() -> robot.lookup("#error-dialog").query().getScene().getWindow().hide());
         fx(() -> app.window.model().trainingActive().set(false));
 
-        fx(() -> app.window.openWorkspace(other));
+        fx(() -> app.window.workspaces().open(other));
         assertEquals(List.of(other.resolve("datasets/elsewhere")),
                 fx(() -> List.copyOf(robot.lookup("#dataset-list").queryAs(ListView.class).getItems())));
         assertTrue(Files.isDirectory(other.resolve("runs")) && Files.isRegularFile(other.resolve("README.txt")));
@@ -70,6 +68,17 @@ class ShellViewTest {
         TestImages.writeFace(other.resolve("datasets/later/faces/000001.png"), 64, 64, 2);
         await("the new workspace is watched", () -> robot.lookup("#dataset-list").queryAs(ListView.class).getItems()
                 .contains(other.resolve("datasets/later")));
+    }
+
+    @Test
+    void aFailedExportIsSaidThroughTheSharedErrorPath(FxRobot robot) {
+        Path notARun = tmp.resolve("not a run");
+        fx(() -> app.window.exports().exportGrid(new RunExportActions.Target(notARun, null), tmp.resolve("g.png")));
+        await("the error dialog says it", () -> robot.lookup("#error-dialog").tryQuery().isPresent());
+        String status = fx(() -> robot.lookup("#status").queryLabeled().getText());
+        assertTrue(status.startsWith("Export grid: "), status);
+        assertTrue(fx(() -> app.window.tasks().statusIsError()), "until the next task succeeds");
+        fx(() -> robot.lookup("#error-dialog").query().getScene().getWindow().hide());
     }
 
     @Test

@@ -49,13 +49,13 @@ class MonitorViewTest {
         Path run = RunFolders.write(app.workspace.resolve("runs/dragan-1"), 600, 200, true);
         assertTrue(fx(() -> app.window.openDropped(java.util.List.of(run.toFile()))), "a dropped run opens");
         await("grid and curves shown", () -> robot.lookup("#sample-grid").queryAs(ImageView.class).getImage() != null
-                && app.window.monitor().lossChart().drawnPoints(0) > 100);
+                && app.window.views().monitor().lossChart().drawnPoints(0) > 100);
         assertTrue(text(robot, "#sample-step").contains("step 600"), "follows the newest grid");
         assertTrue(text(robot, "#run-speed").contains("4.00 steps/s"), text(robot, "#run-speed"));
         assertTrue(text(robot, "#run-speed").contains("ETA 2m 30s"), "600 steps left at 4/s");
         assertEquals("running", text(robot, "#run-activity"));
         assertTrue(fx(() -> robot.lookup("#penalty-chart").query().isVisible()), "DRAGAN's penalty has its own chart");
-        assertEquals(List.of("D (faint: raw)", "G (faint: raw)"), fx(() -> app.window.monitor().lossChart().legendEntries()));
+        assertEquals(List.of("D (faint: raw)", "G (faint: raw)"), fx(() -> app.window.views().monitor().lossChart().legendEntries()));
         assertEquals(1, (int) fx(() -> robot.lookup("#views").queryAs(javafx.scene.control.TabPane.class)
                 .getSelectionModel().getSelectedIndex()), "the Training view is shown");
 
@@ -80,10 +80,10 @@ class MonitorViewTest {
         long t0 = System.nanoTime();
         RunFolders.appendMetrics(run, 1, 100_000, 0.6, 0.4, false);
         long t1 = System.nanoTime();
-        fx(() -> app.window.monitor().open(run));
+        fx(() -> app.window.views().monitor().open(run));
         await("all rows read", () -> text(robot, "#run-speed").startsWith("step 100,000"));
         System.out.printf("write %.0f ms, open and show %.0f ms%n", (t1 - t0) / 1e6, (System.nanoTime() - t1) / 1e6);
-        CurveChart chart = app.window.monitor().lossChart();
+        CurveChart chart = app.window.views().monitor().lossChart();
         double width = fx(() -> chart.node().getWidth());
         for (int i = 0; i < chart.curveCount(); i++) {
             int curve = i;
@@ -107,17 +107,17 @@ class MonitorViewTest {
 
     @Test
     void exportsTheRunsTimelapseInTheBackgroundAndRefusesWithoutARun(FxRobot robot) throws Exception {
-        fx(() -> app.window.monitor().exportTimelapse(app.workspace.resolve("none.gif")));
+        fx(() -> app.window.views().monitor().exportTimelapse(app.workspace.resolve("none.gif")));
         await("error dialog", () -> robot.listWindows().size() > 1);
         javafx.scene.Node content = fx(() -> robot.listWindows().get(1).getScene().getRoot());
         assertTrue(fx(() -> robot.from(content).lookup(".content").queryLabeled().getText()).contains("Open a run first"));
         fx(() -> ((javafx.stage.Stage) robot.listWindows().get(1)).close());
 
         Path run = RunFolders.write(app.workspace.resolve("runs/dragan-2"), 600, 200, true);
-        fx(() -> app.window.monitor().open(run));
+        fx(() -> app.window.views().monitor().open(run));
         Path gif = app.workspace.resolve("exports/dragan-2.gif");
-        fx(() -> app.window.monitor().exportTimelapse(gif));
-        await("timelapse written", () -> !app.window.monitor().exportPane().isRunning() && Files.isRegularFile(gif));
+        fx(() -> app.window.views().monitor().exportTimelapse(gif));
+        await("timelapse written", () -> !app.window.views().monitor().exportPane().isRunning() && Files.isRegularFile(gif));
         javax.imageio.ImageReader reader = javax.imageio.ImageIO.getImageReadersByFormatName("gif").next();
         try (var in = javax.imageio.ImageIO.createImageInputStream(gif.toFile())) {
             reader.setInput(in);
@@ -134,7 +134,7 @@ class MonitorViewTest {
         RunFolders.writeStatus(run, new RunStatus(RunStatus.State.STOPPED, 600, ""));
         fx(() -> {
             app.window.show(org.ganbench.ui.shell.MainWindow.View.TRAINING);
-            app.window.monitor().open(run);
+            app.window.views().monitor().open(run);
         });
         await("stopped", () -> text(robot, "#run-activity").equals("stopped at step 600 (checkpoint kept)"));
         assertEquals("step 600 of 1,200", text(robot, "#run-speed"), "no steps/s and no ETA when stopped");
@@ -166,9 +166,9 @@ class MonitorViewTest {
         Path run = RunFolders.write(app.workspace.resolve("runs/dragan-3"), 300, 100, true);
         fx(() -> {
             app.window.show(org.ganbench.ui.shell.MainWindow.View.TRAINING);
-            app.window.monitor().open(run);
+            app.window.views().monitor().open(run);
         });
-        await("curves drawn", () -> app.window.monitor().lossChart().drawnPoints(0) > 100);
+        await("curves drawn", () -> app.window.views().monitor().lossChart().drawnPoints(0) > 100);
         javafx.scene.Node chart = robot.lookup("#loss-chart").query();
         Label d = robot.from(chart).lookup(".chart-legend-entry").queryAs(Label.class);
         robot.clickOn(d);

@@ -32,4 +32,24 @@ class RunActivityTest {
         assertFalse(RunActivity.of(new RunStatus(RunStatus.State.RUNNING, 40, ""), NOW).showsSpeed());
         assertFalse(RunActivity.of(new RunStatus(RunStatus.State.FINISHED, 9, ""), NOW).showsSpeed());
     }
+
+    @Test
+    void aPauseSaysTheStepTheTrainerStoppedAtNotTheOneItWasAskedAt() {
+        // Paused while step 2 ran: step 3 was still made and logged ("paused at step 2" beside "step 3 of ...").
+        assertEquals("paused at step 3", RunActivity.of(Trainer.State.PAUSED, 2).asOf(3).label());
+        assertEquals("paused at step 2", RunActivity.of(Trainer.State.PAUSED, 2).asOf(-1).label(), "no metrics yet");
+        assertEquals("stopped at step 500 (checkpoint kept)", new RunActivity(RunActivity.Kind.STOPPED, 500, "")
+                .asOf(501).label(), "a stop names its checkpoint's step");
+    }
+
+    @Test
+    void theFormSaysTheMonitorsStateExceptWhilePreparingANewRun() {
+        for (TrainingController.Phase phase : TrainingController.Phase.values()) {
+            if (phase != TrainingController.Phase.PREPARING) {
+                assertEquals("finished", phase.stateText("finished"), phase + " must not contradict the monitor");
+            }
+        }
+        assertEquals("no run shown", TrainingController.Phase.IDLE.stateText(""));
+        assertEquals("preparing a run…", TrainingController.Phase.PREPARING.stateText("finished"));
+    }
 }

@@ -51,7 +51,7 @@ class TrainingViewTest {
     }
 
     private TrainingController training() {
-        return app.window.training();
+        return app.window.views().training();
     }
 
     @SuppressWarnings("unchecked")
@@ -86,16 +86,17 @@ class TrainingViewTest {
         assertEquals("tiny", fx(() -> datasetBox().getValue().getFileName().toString()));
         robot.clickOn("#train-start");
         // Training is CPU-bound: on the shared 2-vCPU machine (load 10) these 6 steps took 22 s, past the usual 20 s.
-        await("run finished", 120, () -> app.window.monitor().run() != null
+        await("run finished", 120, () -> app.window.views().monitor().run() != null
                 && training().phaseProperty().get() == TrainingController.Phase.IDLE
                 && robot.lookup("#sample-slider").queryAs(Slider.class).getMax() == 3);
-        RunFolder run = new RunFolder(app.window.monitor().run());
+        RunFolder run = new RunFolder(app.window.views().monitor().run());
         assertEquals(RunStatus.State.FINISHED, run.status().state());
         assertTrue(fx(() -> robot.lookup("#sample-grid").queryAs(ImageView.class).getImage() != null));
-        assertTrue(fx(() -> app.window.monitor().lossChart().drawnPoints(0)) >= 2, "D loss curve drawn");
+        assertTrue(fx(() -> app.window.views().monitor().lossChart().drawnPoints(0)) >= 2, "D loss curve drawn");
         assertTrue(text(robot, "#sample-step").contains("step 6"), text(robot, "#sample-step"));
         // the monitor's events reach the window on a later pulse (EventCoalescer) than the phase change
         await("finished shown", 30, () -> "finished".equals(text(robot, "#run-activity")));
+        assertEquals("finished", text(robot, "#train-state"), "the form does not say idle beside the monitor's finished");
         assertFalse(text(robot, "#run-speed").contains("steps/s"), "no speed once finished: " + text(robot, "#run-speed"));
         fx(() -> robot.lookup("#sample-slider").queryAs(Slider.class).setValue(0));
         assertTrue(text(robot, "#sample-step").startsWith("step 0, untrained"), "the untrained generator's grid");
@@ -128,17 +129,21 @@ class TrainingViewTest {
         assertEquals(TrainingController.Phase.PAUSED, fx(() -> training().phaseProperty().get()));
         assertTrue(fx(() -> robot.lookup("#train-start").queryAs(Button.class).isDisabled()));
         await("said paused", () -> text(robot, "#run-activity").matches("paused at step \\d+"));
+        await("paused at the last step made, as the progress says", () -> text(robot, "#run-activity").equals(
+                text(robot, "#run-speed").replaceFirst("^step ([0-9,]+) of .*", "paused at step $1")));
+        assertEquals(text(robot, "#run-activity"), text(robot, "#train-state"), "the form says what the monitor says");
         assertFalse(text(robot, "#run-speed").contains("steps/s"), "no speed while paused: " + text(robot, "#run-speed"));
         WindowTestSupport.screenshot(app.window.scene(), "training-paused");
         robot.clickOn("#train-resume");
         robot.clickOn("#train-stop");
         await("stopped", () -> training().phaseProperty().get() == TrainingController.Phase.IDLE);
-        RunFolder run = new RunFolder(app.window.monitor().run());
+        RunFolder run = new RunFolder(app.window.views().monitor().run());
         RunStatus stopped = run.status();
         assertEquals(RunStatus.State.STOPPED, stopped.state());
         assertEquals(stopped.step(), run.newestCheckpoint().orElseThrow().step(), "checkpoint of the last step");
         await("said stopped", () -> text(robot, "#run-activity").equals(
                 String.format(java.util.Locale.ROOT, "stopped at step %,d (checkpoint kept)", stopped.step())));
+        assertEquals(text(robot, "#run-activity"), text(robot, "#train-state"), "the form says what the monitor says");
 
         robot.clickOn("#train-continue");
         await("continued past the stop", () -> training().phaseProperty().get() == TrainingController.Phase.RUNNING
@@ -189,9 +194,9 @@ class TrainingViewTest {
         });
         form(Algorithm.DCGAN, 2, 1000, 1000);
         robot.clickOn("#train-start");
-        await("run finished", () -> app.window.monitor().run() != null
+        await("run finished", () -> app.window.views().monitor().run() != null
                 && training().phaseProperty().get() == TrainingController.Phase.IDLE
-                && new RunFolder(app.window.monitor().run()).status().state() == RunStatus.State.FINISHED);
+                && new RunFolder(app.window.views().monitor().run()).status().state() == RunStatus.State.FINISHED);
         assertTrue(messages.contains("loading faces: 12 of 12"), messages::toString);
         assertEquals(List.of(true, false), shown, "shown while preparing, hidden once training");
     }
@@ -235,7 +240,7 @@ class TrainingViewTest {
                 Algorithm.SNGAN, 2);
         fx(() -> {
             app.window.show(MainWindow.View.TRAINING);
-            app.window.monitor().open(other);
+            app.window.views().monitor().open(other);
         });
         await("the run is shown", () -> text(robot, "#run-activity").equals("finished"));
         robot.clickOn("#train-continue");
