@@ -71,7 +71,7 @@ class RealEngineTrainingTest {
     @ParameterizedTest
     @EnumSource(value = Algorithm.class, names = {"DRAGAN", "SNGAN"})
     void realStepsChangeTheWeightsAndWriteEveryFileOfTheRunFolder(Algorithm algorithm) throws Exception {
-        TrainingConfig config = algorithm.defaults(CH, BATCH, SEED);
+        TrainingConfig config = algorithm.defaults(CH, BATCH, SEED).withEmaDecay(0); // G itself in the grids
         Path runDir = tmp.resolve("run");
         train(TrainingSession.newRun(config, dataset, runDir, 4, 2, 2, TrainableGans::create, ProgressListener.NONE,
                 new CancellationToken()), Trainer.State.FINISHED);
@@ -154,7 +154,7 @@ class RealEngineTrainingTest {
 
     @Test
     void weightAverageIsSampledAndResumedAndLeavesTrainingAsItWas() throws Exception {
-        TrainingConfig plain = Algorithm.SNGAN.defaults(CH, BATCH, SEED);
+        TrainingConfig plain = Algorithm.SNGAN.defaults(CH, BATCH, SEED).withEmaDecay(0);
         TrainingConfig averaged = plain.withEmaDecay(0.9);
         int steps = 4;
         Path without = tmp.resolve("without");
@@ -234,10 +234,11 @@ class RealEngineTrainingTest {
         assertEquals(5, run.metrics().size(), "the diverged step is logged for the record");
 
         float[] z = LatentNoise.uniform(3, 2, TrainingConfig.LATENT);
-        try (ImageGenerator kept = TrainableGans.loadGenerator(run.generatorFile());
+        try (ImageGenerator kept = TrainableGans.loadGenerator(run.averagedGeneratorFile());
              TrainableGan atStep4 = TrainableGans.create(config)) {
             atStep4.loadCheckpoint(run.checkpointDir(4));
-            assertArrayEquals(atStep4.generate(z, 2), kept.generate(z, 2), "generator.zip is not the last good G");
+            assertArrayEquals(atStep4.generate(z, 2), kept.generate(z, 2),
+                    "generator_ema.zip is not the last good G's average");
             // the checkpoint trains on: its weights are finite
             assertTrue(atStep4.step(n -> new float[n * 3 * 64 * 64]).isFinite());
         }
