@@ -17,6 +17,8 @@ import org.ganbench.eval.FigureLabels;
 final class FiguresTable {
     private static final double RUN_COLUMN_MIN = 110;
     private static final double RUN_COLUMN_MAX = 260;
+    /** Beyond this the figure's name is cut short (its tooltip has it whole), so that two runs fit beside it. */
+    private static final double FIGURE_COLUMN_MAX = 200;
     /** About the width of a character of the header's font. */
     private static final double CHAR_WIDTH = 7.2;
 
@@ -40,8 +42,8 @@ final class FiguresTable {
             return;
         }
         TableColumn<String, String> figure = new TableColumn<>("figure");
-        figure.setPrefWidth(keys.stream().mapToInt(k -> FigureLabels.label(k).length()).max().orElse(10) * CHAR_WIDTH
-                + 16);
+        figure.setPrefWidth(Math.min(FIGURE_COLUMN_MAX,
+                keys.stream().mapToInt(k -> FigureLabels.label(k).length()).max().orElse(10) * CHAR_WIDTH + 16));
         figure.setCellValueFactory(c -> new ReadOnlyStringWrapper(FigureLabels.label(c.getValue())));
         figure.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -49,7 +51,7 @@ final class FiguresTable {
                 super.updateItem(label, empty);
                 setText(empty ? null : label);
                 String key = empty || getTableRow() == null ? null : getTableRow().getItem();
-                setTooltip(key == null ? null : new Tooltip(meaning(key)));
+                setTooltip(key == null ? null : new Tooltip(label + ": " + meaning(key)));
             }
         });
         table.getColumns().add(figure);

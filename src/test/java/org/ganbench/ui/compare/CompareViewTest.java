@@ -91,6 +91,8 @@ class CompareViewTest {
         assertEquals(dragan.toString(), fx(() -> ((Label) table.getColumns().get(1).getGraphic()).getTooltip().getText()),
                 "the full name in a tooltip");
         assertTrue(fx(() -> table.getColumns().get(1).getWidth()) >= 110, "wide enough for a run's name");
+        assertTrue(fx(() -> table.getColumns().stream().mapToDouble(c -> c.getWidth()).sum() <= table.getWidth()),
+                "both runs' columns in view, none behind the scrollbar");
         @SuppressWarnings("unchecked")
         TableView<String> details = robot.lookup("#eval-details").queryAs(TableView.class);
         assertEquals(List.of("checkpoint_step", "ms_ssim.real.mean", "random_features.kid"),
