@@ -23,7 +23,7 @@ public enum Algorithm {
 
     /**
      * Decay of the weight average of G that a new run keeps unless told otherwise: at 600 steps (ch 128, batch 32,
-     * getchu) it lowered SWD by 8-10% in every run measured (docs/fidelity.md).
+     * getchu) it lowered SWD in every run measured, by 8-33% (docs/fidelity.md).
      */
     public static final double DEFAULT_EMA_DECAY = 0.999;
 
