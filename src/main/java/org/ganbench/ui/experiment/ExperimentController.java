@@ -47,10 +47,16 @@ public final class ExperimentController {
         });
         view.fields.forEach((name, f) -> {
             f.setText(form.text(name));
-            f.textProperty().addListener((o, old, now) -> form.setText(name, now));
+            f.textProperty().addListener((o, old, now) -> {
+                form.setText(name, now);
+                view.preset.setValue(form.preset()); // the box names what width and batch as typed are
+            });
         });
         view.preset.setValue(form.preset());
         view.preset.valueProperty().addListener((o, old, now) -> {
+            if (now == form.preset()) {
+                return;
+            }
             form.applyPreset(now);
             view.fields.get("ch").setText(form.text("ch"));
             view.fields.get("batch").setText(form.text("batch"));

@@ -15,6 +15,7 @@ import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.ganbench.experiment.ExperimentReport;
 import org.ganbench.experiment.Experiment;
+import org.ganbench.train.Preset;
 import org.ganbench.train.RunFolder;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,16 @@ class ExperimentViewTest {
             f.get("ch").setText(Integer.toString(TinyRuns.CH));
             f.get("batch").setText(Integer.toString(TinyRuns.BATCH));
             f.get("eval images").setText("32");
+        });
+        assertEquals(Preset.CUSTOM, fx(() -> robot.lookup("#matrix-preset").queryComboBox().getValue()),
+                "width and batch typed by hand");
+        fx(() -> robot.lookup("#matrix-preset").queryComboBox().getSelectionModel().select(Preset.SOURCE));
+        assertEquals(List.of("512", "64"), fx(() -> List.of(app.window.views().experiments().fields().get("ch").getText(),
+                app.window.views().experiments().fields().get("batch").getText())), "the preset chosen is typed in");
+        fx(() -> {
+            var f = app.window.views().experiments().fields();
+            f.get("ch").setText(Integer.toString(TinyRuns.CH));
+            f.get("batch").setText(Integer.toString(TinyRuns.BATCH));
         });
         robot.clickOn("#matrix-run");
         await("matrix finished", 240, () -> app.window.views().experiments().experimentProperty().get() != null
