@@ -61,6 +61,21 @@ final class Convolutions {
         return gradW;
     }
 
+    /**
+     * The input and weight gradients of a convolution of {@code x} with {@code w} in one {@code conv2d_bp} call: two
+     * convolutions' arithmetic, where {@link #conv2dWeightGradient} plus {@link #conv2dInputGradient} do three.
+     * Returns {@code {gradIn, gradW}}. Not for 3-channel inputs, where oneDNN's "auto" algorithm picks a Winograd
+     * kernel that made the call 2.4 times slower than the two ops (measured per layer in docs/speed.md).
+     */
+    static INDArray[] conv2dGradients(INDArray x, INDArray w, INDArray gradOut, int s, int p) {
+        INDArray gradIn = Nd4j.createUninitialized(x.dataType(), x.shape());
+        INDArray gradW = Nd4j.createUninitialized(w.dataType(), w.shape());
+        long start = OpProfile.begin();
+        exec("conv2d_bp", k(w), s, p, new INDArray[] {x, w, gradOut}, gradIn, gradW);
+        record(start, "conv input + weight grad", x, w.size(0), k(w), s, gradOut, 2);
+        return new INDArray[] {gradIn, gradW};
+    }
+
     /** The input gradient of a convolution with {@code w} (a transposed convolution of {@code gradOut}). */
     static INDArray conv2dInputGradient(INDArray w, INDArray gradOut, int s, int p) {
         long start = OpProfile.begin();

@@ -229,8 +229,16 @@ public final class Discriminator64 {
             }
             INDArray w = t.weight[l];
             if (accumulate) {
-                addWeightGradient(t, l, Convolutions.conv2dWeightGradient(t.act[l - 1], w, d, stride[l], 1));
                 params.gradient("b" + l).addi(d.sum(0, 2, 3));
+            }
+            if (accumulate && l >= 2) { // both gradients in one call, see Convolutions.conv2dGradients
+                INDArray[] gradients = Convolutions.conv2dGradients(t.act[l - 1], w, d, stride[l], 1);
+                addWeightGradient(t, l, gradients[1]);
+                d = gradients[0];
+                continue;
+            }
+            if (accumulate) {
+                addWeightGradient(t, l, Convolutions.conv2dWeightGradient(t.act[l - 1], w, d, stride[l], 1));
             }
             if (l == 1 && firstInputRow == n) {
                 return null;
