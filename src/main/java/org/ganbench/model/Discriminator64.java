@@ -186,12 +186,11 @@ public final class Discriminator64 {
         INDArray a = x;
         for (int l = 1; l <= CONVS; l++) {
             INDArray z = Convolutions.conv2d(a, t.weight[l], params.value("b" + l), stride[l], 1);
-            if (norms[l] != null) {
-                if (training) {
-                    t.norm[l] = norms[l].forwardTraining(z, z);
-                } else {
-                    norms[l].forwardInference(z, z);
-                }
+            if (norms[l] != null && training) {
+                t.norm[l] = norms[l].forwardTraining(z);
+                z = t.norm[l].output();
+            } else if (norms[l] != null) {
+                z = norms[l].forwardInference(z);
             }
             Nd4j.exec(new LeakyReLU(z, z, SLOPE));
             t.act[l] = z;
@@ -225,7 +224,7 @@ public final class Discriminator64 {
         for (int l = CONVS; l >= 1; l--) {
             d.muli(t.slope(l));
             if (norms[l] != null) {
-                norms[l].backward(t.norm[l], d, accumulate);
+                d = norms[l].backward(t.norm[l], d, accumulate);
             }
             INDArray w = t.weight[l];
             if (accumulate) {

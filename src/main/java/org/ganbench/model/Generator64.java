@@ -131,12 +131,12 @@ public final class Generator64 {
     private Trace forwardTraining(INDArray z, double statisticsDecay) {
         Trace t = new Trace(z);
         INDArray h = z.mmul(params.value("w0")).addiRowVector(params.value("b0"));
-        t.norm[0] = norms[0].forwardTraining(h, h, statisticsDecay);
-        t.relu[0] = Transforms.relu(h, false).reshape('c', z.size(0), ch, BOTTOM, BOTTOM);
+        t.norm[0] = norms[0].forwardTraining(h, statisticsDecay);
+        t.relu[0] = Transforms.relu(t.norm[0].output(), false).reshape('c', z.size(0), ch, BOTTOM, BOTTOM);
         for (int i = 1; i <= UP_LAYERS; i++) {
             h = Convolutions.deconv2d(t.relu[i - 1], params.value("w" + i), params.value("b" + i), 2, 1);
-            t.norm[i] = norms[i].forwardTraining(h, h, statisticsDecay);
-            t.relu[i] = Transforms.relu(h, false);
+            t.norm[i] = norms[i].forwardTraining(h, statisticsDecay);
+            t.relu[i] = Transforms.relu(t.norm[i].output(), false);
         }
         t.image = Transforms.tanh(Convolutions.deconv2d(t.relu[UP_LAYERS], params.value("w4"), params.value("b4"), 1, 1), false);
         return t;
@@ -145,12 +145,10 @@ public final class Generator64 {
     /** Inference-mode forward pass (running statistics), {@code [n, 3, 64, 64]} in [-1, 1]. */
     public INDArray generate(INDArray z) {
         INDArray h = z.mmul(params.value("w0")).addiRowVector(params.value("b0"));
-        norms[0].forwardInference(h, h);
-        h = Transforms.relu(h, false).reshape('c', z.size(0), ch, BOTTOM, BOTTOM);
+        h = Transforms.relu(norms[0].forwardInference(h), false).reshape('c', z.size(0), ch, BOTTOM, BOTTOM);
         for (int i = 1; i <= UP_LAYERS; i++) {
             h = Convolutions.deconv2d(h, params.value("w" + i), params.value("b" + i), 2, 1);
-            norms[i].forwardInference(h, h);
-            h = Transforms.relu(h, false);
+            h = Transforms.relu(norms[i].forwardInference(h), false);
         }
         return Transforms.tanh(Convolutions.deconv2d(h, params.value("w4"), params.value("b4"), 1, 1), false);
     }
@@ -161,12 +159,12 @@ public final class Generator64 {
         d = deconvBackward(t.relu[UP_LAYERS], 4, d, 1, 1);
         for (int i = UP_LAYERS; i >= 1; i--) {
             d.muli(t.relu[i].gt(0).castTo(d.dataType()));
-            norms[i].backward(t.norm[i], d, true);
+            d = norms[i].backward(t.norm[i], d, true);
             d = deconvBackward(t.relu[i - 1], i, d, 2, 1);
         }
         d = d.reshape('c', d.size(0), (long) ch * BOTTOM * BOTTOM);
         d.muli(t.relu[0].reshape('c', d.shape()).gt(0).castTo(d.dataType()));
-        norms[0].backward(t.norm[0], d, true);
+        d = norms[0].backward(t.norm[0], d, true);
         params.gradient("w0").addi(t.z.transpose().mmul(d));
         params.gradient("b0").addi(d.sum(0));
     }
