@@ -34,7 +34,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code --all} prints every quantity; otherwise each step's losses and worst tensors.
  */
 public final class LockstepBench {
-    private static final java.util.Set<String> PRE_NORM_BIASES = java.util.Set.of("b0", "b1", "b2", "b3");
+    static final java.util.Set<String> PRE_NORM_BIASES = java.util.Set.of("b0", "b1", "b2", "b3");
 
     private LockstepBench() {
     }
@@ -111,7 +111,7 @@ public final class LockstepBench {
         return snapshots;
     }
 
-    private static Map<String, INDArray> inOurNames(Map<String, INDArray> reference, boolean generator) {
+    static Map<String, INDArray> inOurNames(Map<String, INDArray> reference, boolean generator) {
         Map<String, INDArray> arrays = new LinkedHashMap<>();
         for (String name : TorchNames.ourNames(reference, generator)) {
             arrays.put(name, TorchNames.ours(name, reference).castTo(DataType.DOUBLE));
@@ -139,7 +139,7 @@ public final class LockstepBench {
     }
 
     /** The inputs as the updater asks for them: real batches and noise in order, latent vectors in draw order. */
-    private static StepInputs tracedInputs(Map<String, INDArray> step, Algorithm algorithm, int nDis,
+    static StepInputs tracedInputs(Map<String, INDArray> step, Algorithm algorithm, int nDis,
                                            DataType dataType) {
         Deque<INDArray> real = new ArrayDeque<>();
         Deque<INDArray> latent = new ArrayDeque<>();
@@ -194,7 +194,7 @@ public final class LockstepBench {
         }
     }
 
-    private static Map<String, INDArray> read(File dir, String name) throws Exception {
+    static Map<String, INDArray> read(File dir, String name) throws Exception {
         return Nd4j.createFromNpzFile(new File(dir, name));
     }
 
