@@ -3,6 +3,7 @@ package org.ganbench.ui.common;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import javafx.application.Platform;
@@ -50,7 +51,11 @@ public final class BackgroundTasks {
                         : task.getTitle(), task.getException());
             }
         });
-        pool.execute(task);
+        try {
+            pool.execute(task);
+        } catch (RejectedExecutionException closed) {
+            task.cancel(); // the window has closed (a folder watcher's last event): nothing is left to show it in
+        }
     }
 
     /** Logs {@code error}, shows it in an error dialog headed {@code what}, and says it in the status line. */
