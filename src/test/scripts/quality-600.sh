@@ -2,7 +2,8 @@
 # The 600-step quality comparison of docs/fidelity.md: ours (G as trained and its weight average) against
 # ../shared/bench/torch_ref.py, same data, settings and scoring. Usage, from the project folder after a build:
 #   src/test/scripts/quality-600.sh OUT [SPEC...]      (SPEC: sngan-0 dragan-0 ..., default all six)
-# SIDES="ours" or SIDES="ref" runs one side only (default both).
+# SIDES="ours" or SIDES="ref" runs one side only (default both). PRECISION=bf16 trains ours in bfloat16 (run folders
+# ours-bf16-SPEC).
 # Needs Debian's python3-torch python3-scipy python3-pil libopenblas0-openmp. Takes hours on 2 cores.
 set -euo pipefail
 out=$(realpath -m "$1"); shift
@@ -20,7 +21,8 @@ if [ ! -d "$heldout" ]; then  # even positions train, odd positions are held out
 fi
 for spec in ${specs[*]}; do
   algo=${spec%-*}; seed=${spec#*-}
-  ref=$out/ref-$spec; ours=$out/ours-$spec
+  precision=${PRECISION:-f32}
+  ref=$out/ref-$spec; ours=$out/ours-$([ "$precision" = f32 ] || echo "$precision-")$spec
   if [[ $sides == *ref* ]]; then
     /usr/bin/python3 $bench/torch_ref.py --algo "$algo" --data "$train" --iters 600 --batch 32 --ch 128 --threads 2 \
         --seed "$seed" --out "$ref" --dump 1000 > "$ref.log" 2>&1
@@ -29,7 +31,7 @@ for spec in ${specs[*]}; do
   fi
   if [[ $sides == *ours* ]]; then
     $ganbench train --dataset "$train" --algo "$algo" --ch 128 --batch 32 --steps 600 --seed "$seed" --ema-decay 0.999 \
-        --sample-every 100 --checkpoint-every 300 --run-dir "$ours" > "$ours.log" 2>&1
+        --precision "$precision" --sample-every 100 --checkpoint-every 300 --run-dir "$ours" > "$ours.log" 2>&1
     for weights in raw average; do
       flag=$([ $weights = raw ] && echo --raw || true)
       $ganbench sample "$ours" --n 1000 --seed 7 $flag --out-dir "$ours/samples-$weights" >> "$ours.log" 2>&1

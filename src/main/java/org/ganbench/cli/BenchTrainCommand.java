@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ganbench.common.CancellationToken;
-import org.ganbench.model.Bfloat16Gradients;
+import org.ganbench.model.Bfloat16Convolutions;
 import org.ganbench.train.Algorithm;
 import org.ganbench.train.TrainingBenchmark;
 import picocli.CommandLine;
@@ -40,8 +40,8 @@ public final class BenchTrainCommand implements Callable<Integer> {
             + "with FLOPs and GFLOP/s against a float32 matrix product timed before each step")
     boolean profile;
 
-    @Option(names = "--precision", defaultValue = "f32", description = "f32 (default), or bf16: the gradient "
-            + "convolutions read bfloat16 copies and write float32 gradients, on CPUs with AMX (see docs/speed.md)")
+    @Option(names = "--precision", defaultValue = "f32", description = "f32 (default), or bf16: every "
+            + "convolution in bfloat16 with float32 results, on CPUs with avx512_bf16 or AMX (see docs/speed.md)")
     String precision;
 
     @Override
@@ -60,14 +60,15 @@ public final class BenchTrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (precision.equals("bf16")) {
-            Bfloat16Gradients.enable().ifPresentOrElse(
+            Bfloat16Convolutions.enable().ifPresentOrElse(
                     why -> err.println("bfloat16 unavailable (" + why + "): running float32"),
-                    () -> err.println("gradient convolutions in bfloat16 with AMX, float32 gradients and weights"));
+                    () -> err.println("convolutions in bfloat16 (oneDNN " + Bfloat16Convolutions.ONEDNN_VERSION
+                            + "), everything else float32"));
         }
         try {
             return bench(algo, out, err);
         } finally {
-            Bfloat16Gradients.disable();
+            Bfloat16Convolutions.disable();
         }
     }
 
@@ -78,9 +79,9 @@ public final class BenchTrainCommand implements Callable<Integer> {
                     err.flush();
                 }, new CancellationToken());
         out.printf(Locale.ROOT, "%s batch %d ch %d on %s: %.3f s/step, %.1f images/s (%d timed steps after %d warm-up, "
-                        + "%s gradient convolutions)%n", algo.name().toLowerCase(Locale.ROOT), batch, ch, r.device(),
+                        + "%s convolutions)%n", algo.name().toLowerCase(Locale.ROOT), batch, ch, r.device(),
                 r.secondsPerStep(), r.imagesPerSecond(), steps, warmup,
-                Bfloat16Gradients.isEnabled() ? "bf16" : "f32");
+                Bfloat16Convolutions.isEnabled() ? "bf16" : "f32");
         if (profile) {
             ProfileTable.print(out, r);
         }

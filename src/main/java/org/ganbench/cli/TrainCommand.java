@@ -1,11 +1,14 @@
 package org.ganbench.cli;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.ganbench.common.CancellationToken;
 import org.ganbench.common.Workspace;
+import org.ganbench.model.Bfloat16Convolutions;
 import org.ganbench.train.Algorithm;
+import org.ganbench.train.Precision;
 import org.ganbench.train.Preset;
 import org.ganbench.train.TrainableGan;
 import org.ganbench.train.TrainableGans;
@@ -73,6 +76,11 @@ public final class TrainCommand implements Callable<Integer> {
             + "(default: " + Algorithm.DEFAULT_EMA_DECAY + ")")
     Double emaDecay;
 
+    @Option(names = "--precision", defaultValue = "f32", description = "f32 (default), or bf16: the convolutions in "
+            + "bfloat16 with float32 results, weights and optimiser state, on CPUs with avx512_bf16 or AMX "
+            + "(elsewhere it says so and trains float32)")
+    String precision;
+
     @Option(names = "--run-dir", paramLabel = "DIR", description = "the run folder (default runs/<algo>-<date>-<time>)")
     Path runDir;
 
@@ -125,9 +133,19 @@ public final class TrainCommand implements Callable<Integer> {
             throw invalid("--ema-decay must be 0 (no average) or above 0 and below 1 (such as 0.999), was "
                     + emaDecay);
         }
+        Precision wanted;
+        try {
+            wanted = Precision.parse(precision);
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        }
+        Optional<String> missing = wanted == Precision.BF16 ? Bfloat16Convolutions.unavailable() : Optional.empty();
+        missing.ifPresent(why -> spec.commandLine().getErr().println("bfloat16 unavailable (" + why
+                + "): training in float32"));
         return new TrainingConfig(algorithm, d.ch(), d.batch(), orElse(learningRate, d.learningRate()),
                 orElse(beta1, d.beta1()), orElse(beta2, d.beta2()), nDis != null ? nDis : d.nDis(),
-                orElse(gradientPenalty, d.gradientPenalty()), seed, orElse(emaDecay, d.emaDecay()));
+                orElse(gradientPenalty, d.gradientPenalty()), seed, orElse(emaDecay, d.emaDecay()),
+                missing.isPresent() ? Precision.F32 : wanted);
     }
 
     private void checkBeta(String option, Double beta) {

@@ -69,7 +69,7 @@ final class TrainingConsole {
             total = started.config().steps();
             out.println((started.step() == 0 ? "training " : "resuming at step " + started.step() + ": ")
                     + started.config().training().algorithm() + " ch " + started.config().training().ch()
-                    + " batch " + started.config().training().batch() + " on " + started.config().device());
+                    + " batch " + started.config().training().batch() + " on " + started.config().deviceAndPrecision());
             out.flush();
         } else if (event instanceof StepDone step) {
             latest = step;

@@ -47,6 +47,9 @@ public final class ComputeEnvironment {
                 : buildInfo.contains("HAVE_ONEDNN") ? "built into libnd4jcpu; ND4J helpers "
                 + (Nd4j.getEnvironment().helpersAllowed() ? "on" : "off") : "not in this backend (plain nd4j-native)"));
         fields.add(new Field("CPU", cpu(CpuFeatures.current())));
+        fields.add(new Field("bfloat16", Bfloat16Convolutions.unavailable()
+                .map(why -> "unavailable: " + why)
+                .orElse("convolutions through oneDNN " + Bfloat16Convolutions.ONEDNN_VERSION + " (--precision bf16)")));
         return fields;
     }
 

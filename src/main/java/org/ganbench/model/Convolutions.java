@@ -37,7 +37,11 @@ final class Convolutions {
         INDArray out = Nd4j.createUninitialized(x.dataType(), x.size(0), w.size(0),
                 convOut((int) x.size(2), k, s, p), convOut((int) x.size(3), k, s, p));
         long start = OpProfile.begin();
-        exec("conv2d", k, s, p, bias == null ? new INDArray[] {x, w} : new INDArray[] {x, w, bias}, out);
+        if (Bfloat16Convolutions.applies(x)) {
+            Bfloat16Convolutions.forward(x, w, bias, out, s, p);
+        } else {
+            exec("conv2d", k, s, p, bias == null ? new INDArray[] {x, w} : new INDArray[] {x, w, bias}, out);
+        }
         record(start, bias == null ? "conv" : "conv + bias", x, w.size(0), k, s, out, 1);
         return out;
     }
@@ -48,15 +52,19 @@ final class Convolutions {
      * same correlation of x with gradOut. libnd4j's conv2d_bp would give it too, but it always computes the input
      * gradient as well, with oneDNN's "auto" algorithm, which picks Winograd for the 3x3 stride-1 layers: at 3 and
      * 8 channels and 64x64 that took 4 times the whole weight gradient. The transposed convolution's backward pass
-     * also computes a forward convolution of x (its other output), the cheapest pass of the three. With
-     * {@link Bfloat16Gradients} on, it reads bfloat16 copies and writes the float32 gradient.
+     * also computes a forward convolution of x (its other output), the cheapest pass of the three. In bfloat16
+     * (oneDNN 3) the weight gradient is a pass of its own.
      */
     static INDArray conv2dWeightGradient(INDArray x, INDArray w, INDArray gradOut, int s, int p) {
         INDArray gradW = Nd4j.createUninitialized(w.dataType(), w.shape());
         long start = OpProfile.begin();
-        INDArray[] inputs = {Bfloat16Gradients.input(gradOut), Bfloat16Gradients.input(w), Bfloat16Gradients.input(x)};
-        INDArray unused = Nd4j.createUninitialized(inputs[0].dataType(), gradOut.shape());
-        exec("deconv2d_bp", k(w), s, p, inputs, unused, gradW);
+        if (Bfloat16Convolutions.applies(x)) {
+            Bfloat16Convolutions.backwardWeights(x, gradOut, gradW, s, p);
+            record(start, "conv weight grad", x, w.size(0), k(w), s, gradOut, 1);
+            return gradW;
+        }
+        INDArray unused = Nd4j.createUninitialized(gradOut.dataType(), gradOut.shape());
+        exec("deconv2d_bp", k(w), s, p, new INDArray[] {gradOut, w, x}, unused, gradW);
         record(start, "conv weight grad (+ forward)", x, w.size(0), k(w), s, gradOut, 2);
         return gradW;
     }
@@ -71,7 +79,12 @@ final class Convolutions {
         INDArray gradIn = Nd4j.createUninitialized(x.dataType(), x.shape());
         INDArray gradW = Nd4j.createUninitialized(w.dataType(), w.shape());
         long start = OpProfile.begin();
-        exec("conv2d_bp", k(w), s, p, new INDArray[] {x, w, gradOut}, gradIn, gradW);
+        if (Bfloat16Convolutions.applies(x)) {
+            Bfloat16Convolutions.backwardData(w, gradOut, gradIn, s, p);
+            Bfloat16Convolutions.backwardWeights(x, gradOut, gradW, s, p);
+        } else {
+            exec("conv2d_bp", k(w), s, p, new INDArray[] {x, w, gradOut}, gradIn, gradW);
+        }
         record(start, "conv input + weight grad", x, w.size(0), k(w), s, gradOut, 2);
         return new INDArray[] {gradIn, gradW};
     }
@@ -103,20 +116,28 @@ final class Convolutions {
         int k = k(w);
         INDArray out = Nd4j.createUninitialized(x.dataType(), x.size(0), w.size(1),
                 deconvOut((int) x.size(2), k, s, p), deconvOut((int) x.size(3), k, s, p));
-        exec("deconv2d", k, s, p, new INDArray[] {x, w}, out);
+        if (Bfloat16Convolutions.applies(x)) {
+            Bfloat16Convolutions.backwardData(w, x, out, s, p); // a transposed convolution is a convolution's input gradient
+        } else {
+            exec("deconv2d", k, s, p, new INDArray[] {x, w}, out);
+        }
         return out;
     }
 
     /**
      * Gradients of a transposed convolution of {@code x} with {@code w}: into {@code gradIn} (x's shape), {@code gradW}
-     * and, when not null, {@code gradBias} (summed here, for the reason given at {@link #deconv2d}). With
-     * {@link Bfloat16Gradients} on, the op reads bfloat16 copies of the inputs; the outputs keep their type.
+     * and, when not null, {@code gradBias} (summed here, for the reason given at {@link #deconv2d}). In bfloat16 the
+     * input gradient is the convolution of {@code gradOut} with {@code w}, and the weight gradient that convolution's.
      */
     static void deconv2dBackward(INDArray x, INDArray w, INDArray gradOut, INDArray gradIn, INDArray gradW,
                                  INDArray gradBias, int s, int p) {
         long start = OpProfile.begin();
-        exec("deconv2d_bp", k(w), s, p, new INDArray[] {Bfloat16Gradients.input(x), Bfloat16Gradients.input(w),
-                Bfloat16Gradients.input(gradOut)}, gradIn, gradW);
+        if (Bfloat16Convolutions.applies(x)) {
+            Bfloat16Convolutions.forward(gradOut, w, null, gradIn, s, p);
+            Bfloat16Convolutions.backwardWeights(gradOut, x, gradW, s, p);
+        } else {
+            exec("deconv2d_bp", k(w), s, p, new INDArray[] {x, w, gradOut}, gradIn, gradW);
+        }
         if (gradBias != null) {
             gradBias.assign(gradOut.sum(0, 2, 3));
         }

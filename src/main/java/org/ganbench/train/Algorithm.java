@@ -30,6 +30,6 @@ public enum Algorithm {
     /** The defaults of this algorithm at the given width, batch size and seed. */
     public TrainingConfig defaults(int ch, int batch, long seed) {
         return new TrainingConfig(this, ch, batch, learningRate, beta1, beta2, nDis, gradientPenalty, seed,
-                DEFAULT_EMA_DECAY);
+                DEFAULT_EMA_DECAY, Precision.F32);
     }
 }

@@ -31,6 +31,12 @@ public record RunConfig(TrainingConfig training, long steps, int sampleEvery, in
                 Versions.java(), Versions.deeplearning4j(), Instant.now().toString());
     }
 
+    /** Where and how the run computes: "CPU (oneDNN, 2 threads)", with ", bfloat16 convolutions" where it does. */
+    public String deviceAndPrecision() {
+        return training.precision() == Precision.F32 ? device
+                : device + ", " + training.precision().description() + " convolutions";
+    }
+
     public RunConfig withSteps(long newSteps) {
         return new RunConfig(training, newSteps, sampleEvery, checkpointEvery, keepCheckpoints, dataset, datasetSha256,
                 datasetFaces, device, ganbenchVersion, javaVersion, dl4jVersion, created);

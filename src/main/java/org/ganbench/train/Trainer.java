@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Logger;
 import org.ganbench.common.CancellationToken;
 import org.ganbench.common.Images;
 import org.ganbench.dataset.FaceSet;
+import org.ganbench.model.Bfloat16Convolutions;
 import org.ganbench.train.TrainingEvent.CheckpointSaved;
 import org.ganbench.train.TrainingEvent.DiskSpaceLow;
 import org.ganbench.train.TrainingEvent.RunFailed;
@@ -35,6 +37,8 @@ public final class Trainer {
     private static final int LISTENER_QUEUE_CAPACITY = 256;
 
     public enum State { NEW, RUNNING, PAUSED, STOPPING, FINISHED, STOPPED, FAILED }
+
+    private static final Logger LOG = Logger.getLogger(Trainer.class.getName());
 
     private final TrainableGan algorithm;
     private final FaceSet faces;
@@ -143,6 +147,10 @@ public final class Trainer {
                 throw new IllegalArgumentException("the dataset's faces are " + faces.side() + "px but the generator makes "
                         + algorithm.imageSide() + "px images");
             }
+            if (config.training().precision() == Precision.BF16) { // on this thread only (see Bfloat16Convolutions)
+                Bfloat16Convolutions.enable().ifPresent(why -> LOG.warning("bfloat16 unavailable (" + why
+                        + "): " + run.dir().getFileName() + " trains in float32 on this machine"));
+            }
             CheckpointStore.TrainerState resumed = store.restoreNewest(algorithm);
             step = resumed.step();
             metrics = MetricsLog.openAfterStep(run.metricsFile(), resumed.step());
@@ -203,6 +211,7 @@ public final class Trainer {
         } catch (Exception | OutOfMemoryError e) {
             fail(e.getMessage() == null ? e.toString() : e.getMessage());
         } finally {
+            Bfloat16Convolutions.disable();
             closeQuietly(metrics);
             closeEvents();
         }

@@ -140,6 +140,21 @@ class TrainingCommandsTest {
     }
 
     @Test
+    void bfloat16IsStoredWhereTheMachineHasItAndSaidToBeUnavailableElsewhere() throws Exception {
+        Path run = tmp.resolve("bf16");
+        assertEquals(0, cli("train", "--dataset", dataset.toString(), "--algo", "dragan", "--steps", "2", "--batch", "3",
+                "--ch", "8", "--precision", "bf16", "--run-dir", run.toString()), err::toString);
+        var precision = RunFolder.open(run).config().training().precision();
+        if (org.ganbench.model.Bfloat16Convolutions.unavailable().isEmpty()) {
+            assertEquals(org.ganbench.train.Precision.BF16, precision);
+            assertEquals(2, RunFolder.open(run).metrics().size(), "trained in bfloat16");
+        } else {
+            assertEquals(org.ganbench.train.Precision.F32, precision);
+            assertTrue(err.toString().contains("bfloat16 unavailable ("), err::toString);
+        }
+    }
+
+    @Test
     void badHyperparametersGiveAClearMessage() {
         String[][] cases = {
                 {"--lr", "0", "--lr must be above 0 and below 1"},
@@ -148,7 +163,8 @@ class TrainingCommandsTest {
                 {"--n-dis", "0", "--n-dis must be at least 1"},
                 {"--lambda", "-1", "--lambda must be 0 or more"},
                 {"--lambda", "NaN", "--lambda must be 0 or more"},
-                {"--ema-decay", "1", "--ema-decay must be 0 (no average) or above 0 and below 1"}};
+                {"--ema-decay", "1", "--ema-decay must be 0 (no average) or above 0 and below 1"},
+                {"--precision", "fp8", "unknown precision 'fp8': use f32 or bf16"}};
         for (String[] c : cases) {
             assertEquals(2, cli("train", "--dataset", dataset.toString(), "--algo", "dragan", c[0], c[1]), c[0]);
             assertTrue(err.toString().contains(c[2]), err::toString);

@@ -57,6 +57,21 @@ class PackedNativesTest {
     }
 
     @Test
+    void aLibraryTwoJarsShipIsPackedOnce() throws Exception {
+        Path app = tmp.resolve("app");
+        writeJar(app.resolve("lib/dnnl-linux-x86_64.jar"), Map.of("org/bytedeco/dnnl/linux-x86_64/libgomp.so.1", CORE,
+                "org/bytedeco/dnnl/linux-x86_64/libdnnl.so.3", CORE));
+        writeJar(app.resolve("lib/nd4j-native-linux-x86_64.jar"),
+                Map.of("org/nd4j/nativecpu/bindings/linux-x86_64-onednn/libgomp.so.1", JNI));
+
+        PackNatives.main(new String[] {app.toString(), "linux-x86_64", tmp.resolve("store").toString()});
+
+        Path unpacked = PackedNatives.unpacked(PackedNatives.bundle(app).orElseThrow(), tmp.resolve("cache/natives"));
+        assertArrayEquals(CORE, Files.readAllBytes(unpacked.resolve("libgomp.so.1")), "the first jar's copy");
+        assertTrue(Files.isRegularFile(unpacked.resolve("libdnnl.so.3")));
+    }
+
+    @Test
     void runFromTheBuildThereIsNoBundle() throws IOException {
         Files.createDirectories(tmp.resolve("target"));
         assertTrue(PackedNatives.bundle(tmp.resolve("target")).isEmpty());

@@ -15,7 +15,7 @@ class ComputeEnvironmentTest {
     void theCpuBuildReportsEveryFieldInOrder() {
         List<ComputeEnvironment.Field> fields = ComputeEnvironment.describe();
         assertEquals(List.of("GanBench", "Java", "Deeplearning4j", "Backend", "ND4J backend", "Device", "Memory", "CUDA",
-                "cuDNN", "oneDNN", "CPU"), fields.stream().map(ComputeEnvironment.Field::name).toList());
+                "cuDNN", "oneDNN", "CPU", "bfloat16"), fields.stream().map(ComputeEnvironment.Field::name).toList());
         Map<String, String> value = fields.stream()
                 .collect(Collectors.toMap(ComputeEnvironment.Field::name, ComputeEnvironment.Field::value));
         assertTrue(value.get("Java").startsWith(System.getProperty("java.version") + " ("), value.get("Java"));
@@ -31,12 +31,14 @@ class ComputeEnvironmentTest {
         CpuFeatures cpu = CpuFeatures.current();
         assertEquals(Runtime.getRuntime().availableProcessors() + " logical cores; avx2 " + cpu.has("avx2") + ", avx512f "
                 + cpu.has("avx512f") + ", avx512_bf16 " + cpu.has("avx512_bf16") + ", AMX " + cpu.amx(), value.get("CPU"));
+        assertEquals(Bfloat16Convolutions.unavailable().map(why -> "unavailable: " + why)
+                .orElse("convolutions through oneDNN 3.3.4 (--precision bf16)"), value.get("bfloat16"));
     }
 
     @Test
     void theReportAlignsOneFieldALine() {
         String[] lines = ComputeEnvironment.report().split("\\R");
-        assertEquals(11, lines.length);
+        assertEquals(12, lines.length);
         int column = lines[0].indexOf(lines[0].substring("GanBench:".length()).trim());
         for (String line : lines) {
             assertTrue(line.matches("[A-Za-z0-9 ]+: +\\S.*"), line);

@@ -46,10 +46,7 @@ public final class PackNatives {
         try (Stream<Path> files = Files.list(appDir.resolve("lib"))) {
             jars = files.filter(f -> f.toString().endsWith(".jar")).sorted().toList();
         }
-        List<NativeEntry> natives = new ArrayList<>();
-        for (Path jar : jars) {
-            natives.addAll(nativesIn(jar, nativeLibrary));
-        }
+        List<NativeEntry> natives = firstOfEachName(jars, nativeLibrary);
         if (natives.isEmpty()) {
             return; // a platform whose natives are no lib*.so (macOS, Windows): the jars keep them
         }
@@ -89,6 +86,21 @@ public final class PackNatives {
                 return matcher.matches() ? new NativeEntry(jar, e.getName(), matcher.group(2), e.getSize(), e.getCrc()) : null;
             }).filter(e -> e != null).toList();
         }
+    }
+
+    /**
+     * The natives of all jars, one per file name: the bundle is a flat folder. Two jars ship {@code libgomp.so.1}
+     * (ND4J and oneDNN 3), each library needing only GOMP 4.0 / OMP 1.0 symbols, which both copies have; the first
+     * jar's (by name) is kept.
+     */
+    static List<NativeEntry> firstOfEachName(List<Path> jars, Pattern nativeLibrary) throws IOException {
+        java.util.Map<String, NativeEntry> byName = new java.util.LinkedHashMap<>();
+        for (Path jar : jars) {
+            for (NativeEntry entry : nativesIn(jar, nativeLibrary)) {
+                byName.putIfAbsent(entry.fileName(), entry);
+            }
+        }
+        return new ArrayList<>(byName.values());
     }
 
     /** The digest of the libraries' names and contents: the same jars give the same bundle, found in the store. */

@@ -172,7 +172,7 @@ public final class TrainingController {
         model.trainingActive().set(true);
         monitor.attachLive(run.run().dir(), run.history());
         try {
-            view.device.setText("device: " + run.run().config().device());
+            view.device.setText("device: " + run.run().config().deviceAndPrecision());
         } catch (IOException e) {
             view.device.setText("device: unknown (" + e.getMessage() + ")");
         }

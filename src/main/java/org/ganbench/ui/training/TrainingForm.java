@@ -5,7 +5,11 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.ganbench.model.Bfloat16Convolutions;
 import org.ganbench.train.Algorithm;
+import org.ganbench.train.Precision;
 import org.ganbench.train.Preset;
 import org.ganbench.train.RunConfig;
 import org.ganbench.train.TrainingConfig;
@@ -39,7 +43,10 @@ public final class TrainingForm {
         CHECKPOINT_EVERY("checkpoint every", "Steps between checkpoints (where Stop, a crash or Continue resume from)."
                 + "\nEach one writes both networks and the Adam state to disk."),
         SEED("seed", "Seed of the initial weights, the data order and the sample noise: the same seed and settings"
-                + " train the same run again.");
+                + " train the same run again."),
+        PRECISION("precision", "f32 (float32 throughout), or bf16: the convolutions in bfloat16 with float32"
+                + " results, weights and optimiser state.\nNeeds a CPU with avx512_bf16 or AMX; its convolutions"
+                + " then run at about twice the rate.\nLearns like float32 within the seeds' spread (docs/speed.md).");
 
         private final String label;
         private final String help;
@@ -79,13 +86,21 @@ public final class TrainingForm {
     private Path dataset;
     /** Faces in the dataset chosen; -1 while they are being counted. */
     private int datasetFaces = -1;
+    private final Supplier<Optional<String>> bfloat16Unavailable;
 
     public TrainingForm() {
+        this(Bfloat16Convolutions::unavailable);
+    }
+
+    /** With {@code bfloat16Unavailable} saying why this machine has no bfloat16 convolutions (empty: it has). */
+    TrainingForm(Supplier<Optional<String>> bfloat16Unavailable) {
+        this.bfloat16Unavailable = bfloat16Unavailable;
         texts.put(Field.STEPS, "2000");
         texts.put(Field.SAMPLE_EVERY, "100");
         texts.put(Field.CHECKPOINT_EVERY, "500");
         texts.put(Field.SEED, "0");
         texts.put(Field.EMA_DECAY, plain(Algorithm.DEFAULT_EMA_DECAY));
+        texts.put(Field.PRECISION, Precision.F32.key());
         applyPreset(Preset.DEFAULT);
         setAlgorithm(Algorithm.DRAGAN);
     }
@@ -181,8 +196,20 @@ public final class TrainingForm {
         if (!(emaDecay == 0 || emaDecay > 0 && emaDecay < 1)) {
             throw new IllegalArgumentException("ema decay must be 0 (no average) or between 0 and 1, such as 0.999.");
         }
+        Precision precision;
+        try {
+            precision = Precision.parse(text(Field.PRECISION));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("precision must be f32 or bf16, not " + text(Field.PRECISION).strip()
+                    + ".");
+        }
+        if (precision == Precision.BF16) {
+            bfloat16Unavailable.get().ifPresent(why -> {
+                throw new IllegalArgumentException("bf16 is unavailable here (" + why + "): use f32.");
+            });
+        }
         TrainingConfig config = new TrainingConfig(algorithm, ch, batch, lr, d.beta1(), d.beta2(), nDis, lambda, seed,
-                emaDecay);
+                emaDecay, precision);
         return new Request(config, atLeastOne(Field.STEPS), atLeastOne(Field.SAMPLE_EVERY),
                 atLeastOne(Field.CHECKPOINT_EVERY));
     }
@@ -213,10 +240,11 @@ public final class TrainingForm {
     /** A run's settings in one line: "DRAGAN, ch 64, batch 32, lr 0.0001, n_dis 2, lambda 10.0, EMA 0.999 on getchu64". */
     public static String describe(RunConfig run) {
         TrainingConfig t = run.training();
-        return String.format(Locale.ROOT, "%s, ch %d, batch %d, lr %s, n_dis %d%s%s on %s", t.algorithm(), t.ch(),
+        return String.format(Locale.ROOT, "%s, ch %d, batch %d, lr %s, n_dis %d%s%s%s on %s", t.algorithm(), t.ch(),
                 t.batch(), plain(t.learningRate()), t.nDis(),
                 Field.LAMBDA.appliesTo(t.algorithm()) ? ", lambda " + t.gradientPenalty() : "",
                 t.emaDecay() > 0 ? ", EMA " + plain(t.emaDecay()) : "",
+                t.precision() == Precision.F32 ? "" : ", " + t.precision().description(),
                 Path.of(run.dataset()).getFileName());
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.ganbench.train.Algorithm;
+import org.ganbench.train.Precision;
 import org.ganbench.train.Preset;
 import org.ganbench.train.TrainingConfig;
 import org.ganbench.ui.training.TrainingForm.Field;
@@ -18,10 +19,27 @@ class TrainingFormTest {
     void aFilledFormIsARequestWithTheAlgorithmsSourceHyperparameters() {
         form.setDataset(Path.of("datasets", "getchu64"), 120);
         TrainingForm.Request r = form.request();
-        assertEquals(new TrainingConfig(Algorithm.DRAGAN, 64, 32, 1e-4, 0.0, 0.9, 2, 10.0, 0, Algorithm.DEFAULT_EMA_DECAY), r.config());
+        assertEquals(new TrainingConfig(Algorithm.DRAGAN, 64, 32, 1e-4, 0.0, 0.9, 2, 10.0, 0, Algorithm.DEFAULT_EMA_DECAY,
+                Precision.F32), r.config());
         assertEquals(2000, r.steps());
         assertEquals("", form.problem());
         assertEquals(Preset.DEFAULT, form.preset());
+    }
+
+    @Test
+    void bfloat16IsAskedForByItsKeyAndRefusedInWordsWhereTheMachineLacksIt() {
+        TrainingForm capable = new TrainingForm(java.util.Optional::empty);
+        capable.setDataset(Path.of("d"), 5);
+        capable.setText(Field.PRECISION, "bf16");
+        assertEquals(Precision.BF16, capable.request().config().precision());
+        assertTrue(TrainingForm.describe(new org.ganbench.train.RunConfig(capable.request().config(), 10, 5, 5, 3, "d",
+                "", 5, "CPU", "", "", "", "")).contains(", bfloat16 on d"));
+        TrainingForm lacking = new TrainingForm(() -> java.util.Optional.of("this CPU has no bfloat16 instructions"));
+        lacking.setDataset(Path.of("d"), 5);
+        lacking.setText(Field.PRECISION, "bf16");
+        assertEquals("bf16 is unavailable here (this CPU has no bfloat16 instructions): use f32.", lacking.problem());
+        lacking.setText(Field.PRECISION, "fp8");
+        assertEquals("precision must be f32 or bf16, not fp8.", lacking.problem());
     }
 
     @Test
