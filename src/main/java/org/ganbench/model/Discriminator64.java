@@ -227,16 +227,16 @@ public final class Discriminator64 {
                 d = norms[l].backward(t.norm[l], d, accumulate);
             }
             INDArray w = t.weight[l];
-            if (accumulate) {
-                params.gradient("b" + l).addi(d.sum(0, 2, 3));
-            }
-            if (accumulate && l >= 2) { // both gradients in one call, see Convolutions.conv2dGradients
-                INDArray[] gradients = Convolutions.conv2dGradients(t.act[l - 1], w, d, stride[l], 1);
+            if (accumulate && l >= 2) { // all gradients in one call, see Convolutions.conv2dGradients
+                INDArray[] gradients = Convolutions.conv2dGradients(t.act[l - 1], w, params.value("b" + l), d,
+                        stride[l], 1);
                 addWeightGradient(t, l, gradients[1]);
+                params.gradient("b" + l).addi(gradients[2]);
                 d = gradients[0];
                 continue;
             }
             if (accumulate) {
+                params.gradient("b" + l).addi(d.sum(0, 2, 3));
                 addWeightGradient(t, l, Convolutions.conv2dWeightGradient(t.act[l - 1], w, d, stride[l], 1));
             }
             if (l == 1 && firstInputRow == n) {

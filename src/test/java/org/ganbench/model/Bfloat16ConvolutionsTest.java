@@ -40,8 +40,10 @@ class Bfloat16ConvolutionsTest {
         assertBothAgree(() -> Convolutions.conv2d(x, w, bias, 2, 1));
         assertBothAgree(() -> Convolutions.conv2d(x, w3, null, 1, 1));
         assertBothAgree(() -> Convolutions.conv2dWeightGradient(x, w3, gradOut3, 1, 1));
-        assertBothAgree(() -> Convolutions.conv2dGradients(x, w, gradOut, 2, 1)[0]);
-        assertBothAgree(() -> Convolutions.conv2dGradients(x, w, gradOut, 2, 1)[1]);
+        for (int output = 0; output < 3; output++) {
+            int which = output;
+            assertBothAgree(() -> Convolutions.conv2dGradients(x, w, bias, gradOut, 2, 1)[which]);
+        }
         assertBothAgree(() -> Convolutions.conv2dInputGradient(w, gradOut, 2, 1));
         INDArray wT = w.permute(1, 0, 2, 3).dup(); // [in, out, k, k] of a transposed convolution from 32 to 16 channels
         assertBothAgree(() -> Convolutions.deconv2d(gradOut, w, bias.get(org.nd4j.linalg.indexing.NDArrayIndex
