@@ -9,13 +9,13 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Batch normalisation over axis 1 of {@code [n, c]} or {@code [n, c, h, w]} arrays, as chainer's
  * BatchNormalization: eps 2e-5, running statistics with decay 0.9 (unbiased variance), optional scale.
- * Normalising, scaling and shifting is one pass of libnd4j's {@code batchnorm} op and the backward pass one
- * {@code batchnorm_bp} (oneDNN's kernels in float32), which differentiates through the batch mean and variance too:
- * together 2.6 times faster than the ten element-wise passes they replace (docs/speed.md). The ops get the variance
- * with eps already added and an eps of 0: they read their own eps argument in float32, which put 3e-9 relative
- * errors into float64 gradients where the variance is near eps. In float64, libnd4j's generic kernels then agree with
- * the element-wise formula to 1e-15 when the count per channel is a power of two, to 5e-8 otherwise (measured at
- * counts 3 to 192): far below float32's rounding, which is what trains.
+ * Training passes of float32 arrays are one oneDNN 3 primitive each way ({@link OnednnBatchNorm}: the statistics
+ * computed and differentiated through inside it). Float64 passes (the checks against the reference) and inference
+ * use libnd4j's {@code batchnorm} op, and its {@code batchnorm_bp}, which differentiates through the batch mean and
+ * variance too. Those ops get the variance with eps already added and an eps of 0: they read their own eps argument
+ * in float32, which put 3e-9 relative errors into float64 gradients where the variance is near eps. In float64,
+ * libnd4j's generic kernels then agree with the element-wise formula to 1e-15 when the count per channel is a power
+ * of two, to 5e-8 otherwise (measured at counts 3 to 192): far below float32's rounding, which is what trains.
  */
 final class BatchNorm {
     private static final double EPS = 2e-5;
@@ -30,10 +30,10 @@ final class BatchNorm {
     private final INDArray runningVar;
 
     /**
-     * One training-mode pass: its input and batch statistics (the variance plus eps), which the backward pass needs,
-     * and its output, which the caller may overwrite (the input it must not).
+     * One training-mode pass: its input and batch statistics (the population variance), which the backward pass
+     * needs, and its output, which the caller may overwrite (the input it must not).
      */
-    record Cache(INDArray input, INDArray mean, INDArray varianceEps, INDArray output) {
+    record Cache(INDArray input, INDArray mean, INDArray variance, INDArray output) {
     }
 
     /** {@code gammaName} may be null for an offset-only normalisation (chainer's use_gamma=False). */
@@ -69,16 +69,26 @@ final class BatchNorm {
     /** {@link #forwardTraining(INDArray)} with the running statistics kept as {@code decay * old + (1 - decay) * batch}. */
     Cache forwardTraining(INDArray x, double decay) {
         long start = OpProfile.begin();
-        int[] dims = reduceDims(x);
-        INDArray mean = x.mean(dims);
-        INDArray var = populationVariance(x, dims, mean.shape());
+        INDArray mean;
+        INDArray var;
+        INDArray out;
+        if (OnednnBatchNorm.applies(x)) {
+            x = Layout.dense(x);
+            mean = Nd4j.createUninitialized(x.dataType(), x.size(1));
+            var = Nd4j.createUninitialized(x.dataType(), x.size(1));
+            out = Nd4j.createUninitialized(x.dataType(), x.shape());
+            OnednnBatchNorm.forward(x, gamma, beta, EPS, out, mean, var);
+        } else {
+            int[] dims = reduceDims(x);
+            mean = x.mean(dims);
+            var = populationVariance(x, dims, mean.shape());
+            out = normalise(x, mean, var.add(EPS));
+        }
         long m = x.length() / mean.length();
         runningMean.muli(decay).addi(mean.mul(1 - decay));
         runningVar.muli(decay).addi(var.mul((1 - decay) * m / Math.max(1, m - 1)));
-        INDArray varianceEps = var.add(EPS);
-        INDArray out = normalise(x, mean, varianceEps);
         profiled(start, "forward", x);
-        return new Cache(x, mean, varianceEps, out);
+        return new Cache(x, mean, var, out);
     }
 
     /**
@@ -114,13 +124,19 @@ final class BatchNorm {
         long start = OpProfile.begin();
         INDArray x = cache.input();
         INDArray gradIn = Nd4j.createUninitialized(x.dataType(), x.shape());
-        INDArray gradMean = Nd4j.createUninitialized(x.dataType(), cache.mean().shape());
-        INDArray gradVar = Nd4j.createUninitialized(x.dataType(), cache.mean().shape());
         INDArray gradBeta = Nd4j.createUninitialized(beta.dataType(), beta.shape());
         INDArray gradGamma = gamma == null ? null : Nd4j.createUninitialized(gamma.dataType(), gamma.shape());
-        INDArray[] outputs = gradGamma == null ? new INDArray[] {gradIn, gradMean, gradVar, gradBeta}
-                : new INDArray[] {gradIn, gradMean, gradVar, gradGamma, gradBeta};
-        Nd4j.exec(op("batchnorm_bp", x, cache.mean(), cache.varianceEps(), gradOut).addOutputs(outputs).build());
+        if (OnednnBatchNorm.applies(x)) {
+            OnednnBatchNorm.backward(x, cache.mean(), cache.variance(), gamma, Layout.dense(gradOut), EPS, gradIn,
+                    gradGamma, gradBeta);
+        } else {
+            INDArray gradMean = Nd4j.createUninitialized(x.dataType(), cache.mean().shape());
+            INDArray gradVar = Nd4j.createUninitialized(x.dataType(), cache.mean().shape());
+            INDArray[] outputs = gradGamma == null ? new INDArray[] {gradIn, gradMean, gradVar, gradBeta}
+                    : new INDArray[] {gradIn, gradMean, gradVar, gradGamma, gradBeta};
+            Nd4j.exec(op("batchnorm_bp", x, cache.mean(), cache.variance().add(EPS), gradOut).addOutputs(outputs)
+                    .build());
+        }
         if (accumulate) {
             betaGradient.addi(gradBeta);
             if (gradGamma != null) {

@@ -11,8 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.ganbench.common.CpuFeatures;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Mixed precision for the convolutions: with it on, every convolution pass of float32 arrays ({@link Convolutions}:
@@ -53,16 +51,10 @@ public final class Bfloat16Convolutions {
         if (missing.isPresent()) {
             return missing;
         }
-        Nd4j.getExecutioner(); // ND4J's OpenMP runtime first, so that oneDNN 3 links to the same one, not a second
-        Optional<Onednn.Api> api = Onednn.api();
-        if (api.isEmpty()) {
+        if (Onednn.api().isEmpty()) {
             return Optional.of(Onednn.whyUnavailable());
         }
-        if (engine == null) {
-            PointerByReference e = new PointerByReference();
-            Onednn.check(api.get().dnnl_engine_create(e, 1, 0), "engine_create");
-            engine = e.getValue();
-        }
+        engine = Onednn.engine();
         return Optional.empty();
     }
 
@@ -267,7 +259,7 @@ public final class Bfloat16Convolutions {
             if (a.dataType() != DataType.FLOAT) {
                 throw new IllegalArgumentException("bfloat16 convolutions take float32 arrays, not " + a.dataType());
             }
-            return a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a) ? a : a.dup('c');
+            return Layout.dense(a);
         }
 
         /** One argument: the array's plain float32 memory and, where the primitive wants another, its own + a reorder. */

@@ -12,10 +12,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import org.ganbench.common.UserDirs;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * oneDNN 3 (its C API, through JNA), beside the oneDNN 2.3 inside ND4J's libnd4jcpu, whose symbols that library keeps
- * to itself: the newer one has bfloat16 forward and backward convolutions for CPUs with {@code avx512_bf16} or AMX.
+ * to itself: the newer one has bfloat16 forward and backward convolutions for CPUs with {@code avx512_bf16} or AMX,
+ * and serves float32 training-mode batch norm ({@link OnednnBatchNorm}) on every x86-64 Linux CPU.
  * Its library, the OpenCL loader it links and its OpenMP runtime come in the {@code org.bytedeco:dnnl} and
  * {@code org.bytedeco:opencl} native jars; only those files are used (not JavaCPP's bindings, whose version differs
  * from ND4J's). They are found in the packaged app's unpacked natives or else copied out of the jars into the user
@@ -27,7 +29,11 @@ final class Onednn {
     static final int FORMAT_ANY = 1;
     static final int FORMAT_A = 2;
     static final int FORMAT_ABCD = 5;
+    static final int FORMAT_AB = 3;
     static final int FORWARD_TRAINING = 64;
+    static final int BACKWARD = 128;
+    static final int NORMALISATION_SCALE = 0x2;
+    static final int NORMALISATION_SHIFT = 0x4;
     static final int CONVOLUTION_DIRECT = 1;
     static final int QUERY_IMPL_INFO_STR = 8;
     static final int QUERY_SRC_MD = 129;
@@ -40,9 +46,15 @@ final class Onednn {
     static final int ARG_DST = 17;
     static final int ARG_WEIGHTS = 33;
     static final int ARG_BIAS = 41;
+    static final int ARG_MEAN = 49;
+    static final int ARG_VARIANCE = 50;
+    static final int ARG_SCALE = 51;
+    static final int ARG_SHIFT = 52;
     static final int ARG_DIFF_SRC = 129;
     static final int ARG_DIFF_DST = 145;
     static final int ARG_DIFF_WEIGHTS = 161;
+    static final int ARG_DIFF_SCALE = 255;
+    static final int ARG_DIFF_SHIFT = 256;
     static final Pointer ALLOCATE = new Pointer(-1L);
 
     static final String VERSION = "3.3.4";
@@ -77,6 +89,13 @@ final class Onednn {
                 int algorithm, Pointer src, Pointer diffWeights, Pointer diffBias, Pointer diffDst, long[] strides,
                 long[] dilates, long[] paddingLeft, long[] paddingRight, Pointer hintForward, Pointer attr);
 
+        int dnnl_batch_normalization_forward_primitive_desc_create(PointerByReference pd, Pointer engine,
+                int propKind, Pointer src, Pointer dst, float epsilon, int flags, Pointer attr);
+
+        int dnnl_batch_normalization_backward_primitive_desc_create(PointerByReference pd, Pointer engine,
+                int propKind, Pointer diffSrc, Pointer diffDst, Pointer src, float epsilon, int flags,
+                Pointer hintForward, Pointer attr);
+
         int dnnl_reorder_primitive_desc_create(PointerByReference pd, Pointer srcMd, Pointer srcEngine, Pointer dstMd,
                 Pointer dstEngine, Pointer attr);
 
@@ -96,6 +115,7 @@ final class Onednn {
     private static final Object LOCK = new Object();
     private static Api api;
     private static String unavailable;
+    private static Pointer engine;
 
     private Onednn() {
     }
@@ -105,12 +125,25 @@ final class Onednn {
         synchronized (LOCK) {
             if (api == null && unavailable == null) {
                 try {
+                    Nd4j.getExecutioner(); // ND4J's OpenMP runtime first, so that oneDNN 3 links to the same one
                     api = Native.loadLibrary(libraryFolder().resolve(FILES[0][1]).toString(), Api.class);
                 } catch (IOException | UnsatisfiedLinkError e) {
                     unavailable = "oneDNN " + VERSION + " could not be loaded: " + e.getMessage();
                 }
             }
             return Optional.ofNullable(api);
+        }
+    }
+
+    /** The CPU engine every primitive is made on, created on first use; the library must have loaded. */
+    static Pointer engine() {
+        synchronized (LOCK) {
+            if (engine == null) {
+                PointerByReference e = new PointerByReference();
+                check(api().orElseThrow().dnnl_engine_create(e, 1, 0), "engine_create");
+                engine = e.getValue();
+            }
+            return engine;
         }
     }
 

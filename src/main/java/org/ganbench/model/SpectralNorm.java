@@ -92,7 +92,7 @@ final class SpectralNorm {
      * buffer: ND4J's toDoubleVector converts one entry per call, 50 times slower at 131,072 entries.
      */
     private static double[] values(INDArray a) {
-        if (a.elementWiseStride() != 1 || a.rank() > 1 && a.ordering() != 'c') {
+        if (!Layout.isDense(a)) {
             throw new IllegalArgumentException("not a contiguous c-ordered array");
         }
         int offset = (int) a.offset();
