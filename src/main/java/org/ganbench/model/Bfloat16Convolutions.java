@@ -143,13 +143,14 @@ public final class Bfloat16Convolutions {
             PointerByReference ref = new PointerByReference();
             Onednn.check(api.dnnl_stream_create(ref, engine, 1), "stream_create");
             stream = ref.getValue();
-            Pointer srcBf16 = desc(g.srcShape(), Onednn.BF16, Onednn.FORMAT_ANY);
-            Pointer weightsBf16 = desc(g.weightShape(), Onednn.BF16, Onednn.FORMAT_ANY);
-            Pointer dstBf16 = desc(g.dstShape(), Onednn.BF16, Onednn.FORMAT_ANY);
-            Pointer srcF32 = desc(g.srcShape(), Onednn.F32, Onednn.FORMAT_ANY);
-            Pointer weightsF32 = desc(g.weightShape(), Onednn.F32, Onednn.FORMAT_ANY);
-            Pointer dstF32 = desc(g.dstShape(), Onednn.F32, Onednn.FORMAT_ANY);
-            Pointer bias = pass.bias() ? desc(new long[] {g.oc()}, Onednn.F32, Onednn.FORMAT_A) : null;
+            Pointer srcBf16 = Onednn.memoryDesc(g.srcShape(), Onednn.BF16, Onednn.FORMAT_ANY);
+            Pointer weightsBf16 = Onednn.memoryDesc(g.weightShape(), Onednn.BF16, Onednn.FORMAT_ANY);
+            Pointer dstBf16 = Onednn.memoryDesc(g.dstShape(), Onednn.BF16, Onednn.FORMAT_ANY);
+            Pointer srcF32 = Onednn.memoryDesc(g.srcShape(), Onednn.F32, Onednn.FORMAT_ANY);
+            Pointer weightsF32 = Onednn.memoryDesc(g.weightShape(), Onednn.F32, Onednn.FORMAT_ANY);
+            Pointer dstF32 = Onednn.memoryDesc(g.dstShape(), Onednn.F32, Onednn.FORMAT_ANY);
+            Pointer bias = pass.bias() ? Onednn.memoryDesc(new long[] {g.oc()}, Onednn.F32, Onednn.FORMAT_A)
+                    : null;
             long[] strides = {g.s(), g.s()};
             long[] padding = {g.p(), g.p()};
             Pointer forward = primitiveDesc(pass.kind() == Kind.FORWARD ? dstF32 : dstBf16, srcBf16, weightsBf16,
@@ -214,12 +215,6 @@ public final class Bfloat16Convolutions {
             return out.getValue();
         }
 
-        private Pointer desc(long[] shape, int dataType, int format) {
-            PointerByReference md = new PointerByReference();
-            Onednn.check(api.dnnl_memory_desc_create_with_tag(md, shape.length, shape, dataType, format),
-                    "memory_desc_create_with_tag");
-            return md.getValue();
-        }
 
         /**
          * Runs the pass on these arrays (nulls skipped), inputs first, then outputs, in the order the constructor
@@ -272,7 +267,7 @@ public final class Bfloat16Convolutions {
 
             Argument(int arg, Pointer pd, int query, long[] shape, boolean input) {
                 this(arg, api.dnnl_primitive_desc_query_md(pd, query, 0),
-                        desc(shape, Onednn.F32, Onednn.FORMAT_ABCD), input);
+                        Onednn.memoryDesc(shape, Onednn.F32, Onednn.FORMAT_ABCD), input);
             }
 
             Argument(int arg, Pointer wanted, Pointer plain, boolean input) {

@@ -147,6 +147,14 @@ final class Onednn {
         }
     }
 
+    /** A memory descriptor of these dimensions, data type and format tag. */
+    static Pointer memoryDesc(long[] dims, int dataType, int format) {
+        PointerByReference md = new PointerByReference();
+        check(api().orElseThrow().dnnl_memory_desc_create_with_tag(md, dims.length, dims, dataType, format),
+                "memory_desc_create_with_tag");
+        return md.getValue();
+    }
+
     static String whyUnavailable() {
         synchronized (LOCK) {
             return unavailable;

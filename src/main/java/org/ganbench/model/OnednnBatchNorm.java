@@ -74,8 +74,9 @@ final class OnednnBatchNorm {
         Primitives(Pass pass) {
             scaled = pass.scaled();
             long[] dims = pass.dims();
-            Pointer plain = desc(dims, dims.length == 4 ? Onednn.FORMAT_ABCD : Onednn.FORMAT_AB);
-            Pointer channels = desc(new long[] {dims[1]}, Onednn.FORMAT_A);
+            Pointer plain = Onednn.memoryDesc(dims, Onednn.F32,
+                    dims.length == 4 ? Onednn.FORMAT_ABCD : Onednn.FORMAT_AB);
+            Pointer channels = Onednn.memoryDesc(new long[] {dims[1]}, Onednn.F32, Onednn.FORMAT_A);
             int flags = Onednn.NORMALISATION_SHIFT | (scaled ? Onednn.NORMALISATION_SCALE : 0);
             PointerByReference ref = new PointerByReference();
             Onednn.check(api.dnnl_stream_create(ref, engine, 1), "stream_create");
@@ -163,13 +164,6 @@ final class OnednnBatchNorm {
             PointerByReference ref = new PointerByReference();
             Onednn.check(api.dnnl_memory_create(ref, md, engine, null), "memory_create");
             return ref.getValue();
-        }
-
-        private Pointer desc(long[] shape, int format) {
-            PointerByReference md = new PointerByReference();
-            Onednn.check(api.dnnl_memory_desc_create_with_tag(md, shape.length, shape, Onednn.F32, format),
-                    "memory_desc_create_with_tag");
-            return md.getValue();
         }
     }
 }
