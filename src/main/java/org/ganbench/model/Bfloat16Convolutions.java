@@ -95,10 +95,15 @@ public final class Bfloat16Convolutions {
                 .run(weights, diffDst, diffSrc);
     }
 
-    /** Into {@code diffWeights}: the weight gradient of a convolution of {@code src} with that output gradient. */
-    static void backwardWeights(INDArray src, INDArray diffDst, INDArray diffWeights, int s, int p) {
-        primitive(new Pass(Kind.BACKWARD_WEIGHTS, Geometry.of(src.shape(), diffWeights.shape(), s, p), false))
-                .run(src, diffDst, diffWeights);
+    /**
+     * Into {@code diffWeights}: the weight gradient of a convolution of {@code src} with that output gradient, and into
+     * {@code diffBias} unless null, its bias gradient (the output gradient summed over all but channels, in the same
+     * pass).
+     */
+    static void backwardWeights(INDArray src, INDArray diffDst, INDArray diffWeights, INDArray diffBias, int s,
+                                int p) {
+        primitive(new Pass(Kind.BACKWARD_WEIGHTS, Geometry.of(src.shape(), diffWeights.shape(), s, p),
+                diffBias != null)).run(src, diffDst, diffWeights, diffBias);
     }
 
     private static Primitive primitive(Pass pass) {
@@ -179,13 +184,16 @@ public final class Bfloat16Convolutions {
                 default -> {
                     PointerByReference out = new PointerByReference();
                     Onednn.check(api.dnnl_convolution_backward_weights_primitive_desc_create(out, engine,
-                            Onednn.CONVOLUTION_DIRECT, srcBf16, weightsF32, null, dstBf16, strides, null, padding,
+                            Onednn.CONVOLUTION_DIRECT, srcBf16, weightsF32, bias, dstBf16, strides, null, padding,
                             padding, forward, null), "convolution_backward_weights_primitive_desc_create");
                     pd = out.getValue();
                     inputs.add(new Argument(Onednn.ARG_SRC, pd, Onednn.QUERY_SRC_MD, g.srcShape(), true));
                     inputs.add(new Argument(Onednn.ARG_DIFF_DST, pd, Onednn.QUERY_DIFF_DST_MD, g.dstShape(), true));
                     outputs.add(new Argument(Onednn.ARG_DIFF_WEIGHTS, pd, Onednn.QUERY_DIFF_WEIGHTS_MD,
                             g.weightShape(), false));
+                    if (bias != null) {
+                        outputs.add(new Argument(Onednn.ARG_DIFF_BIAS, bias, bias, false));
+                    }
                 }
             }
             Onednn.check(api.dnnl_primitive_create(ref, pd), "primitive_create");

@@ -58,7 +58,7 @@ final class Convolutions {
         INDArray gradW = Nd4j.createUninitialized(w.dataType(), w.shape());
         long start = OpProfile.begin();
         if (Bfloat16Convolutions.applies(x)) {
-            Bfloat16Convolutions.backwardWeights(x, gradOut, gradW, s, p);
+            Bfloat16Convolutions.backwardWeights(x, gradOut, gradW, null, s, p);
             record(start, "conv weight grad", x, w.size(0), k(w), s, gradOut, 1);
             return gradW;
         }
@@ -83,8 +83,7 @@ final class Convolutions {
         long start = OpProfile.begin();
         if (Bfloat16Convolutions.applies(x)) {
             Bfloat16Convolutions.backwardData(w, gradOut, gradIn, s, p);
-            Bfloat16Convolutions.backwardWeights(x, gradOut, gradW, s, p);
-            gradB.assign(gradOut.sum(0, 2, 3));
+            Bfloat16Convolutions.backwardWeights(x, gradOut, gradW, gradB, s, p);
         } else {
             exec("conv2d_bp", k(w), s, p, new INDArray[] {x, w, bias, gradOut}, gradIn, gradW, gradB);
         }
@@ -138,7 +137,7 @@ final class Convolutions {
         long start = OpProfile.begin();
         if (Bfloat16Convolutions.applies(x)) {
             Bfloat16Convolutions.forward(gradOut, w, null, gradIn, s, p);
-            Bfloat16Convolutions.backwardWeights(gradOut, x, gradW, s, p);
+            Bfloat16Convolutions.backwardWeights(gradOut, x, gradW, null, s, p);
         } else {
             exec("deconv2d_bp", k(w), s, p, new INDArray[] {x, w, gradOut}, gradIn, gradW);
         }

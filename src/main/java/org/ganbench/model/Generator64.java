@@ -158,15 +158,23 @@ public final class Generator64 {
         INDArray d = imageGradient.mul(t.image.mul(t.image).rsubi(1)); // tanh' from the output: 1 - y^2
         d = deconvBackward(t.relu[UP_LAYERS], 4, d, 1, 1);
         for (int i = UP_LAYERS; i >= 1; i--) {
-            d.muli(t.relu[i].gt(0).castTo(d.dataType()));
+            d.muli(reluSlope(t.relu[i]));
             d = norms[i].backward(t.norm[i], d, true);
             d = deconvBackward(t.relu[i - 1], i, d, 2, 1);
         }
         d = d.reshape('c', d.size(0), (long) ch * BOTTOM * BOTTOM);
-        d.muli(t.relu[0].reshape('c', d.shape()).gt(0).castTo(d.dataType()));
+        d.muli(reluSlope(t.relu[0]).reshape('c', d.shape()));
         d = norms[0].backward(t.norm[0], d, true);
         params.gradient("w0").addi(t.z.transpose().mmul(d));
         params.gradient("b0").addi(d.sum(0));
+    }
+
+    /**
+     * ReLU's derivative (1 or 0) from its output: the sign of a non-negative array, one transform op where
+     * {@code gt(0).castTo(..)} is a comparison into booleans and a cast (10 ms against 1.5 on 2M entries).
+     */
+    private static INDArray reluSlope(INDArray reluOutput) {
+        return Transforms.sign(reluOutput, true);
     }
 
     private INDArray deconvBackward(INDArray input, int layer, INDArray gradOut, int s, int p) {

@@ -53,6 +53,7 @@ final class Onednn {
     static final int ARG_DIFF_SRC = 129;
     static final int ARG_DIFF_DST = 145;
     static final int ARG_DIFF_WEIGHTS = 161;
+    static final int ARG_DIFF_BIAS = 169;
     static final int ARG_DIFF_SCALE = 255;
     static final int ARG_DIFF_SHIFT = 256;
     static final Pointer ALLOCATE = new Pointer(-1L);
